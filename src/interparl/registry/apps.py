@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class RegistryConfig(AppConfig):
+    name = "interparl.registry"
+    label = "registry"
+    verbose_name = "Registry"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,76 @@
+"""Read YAML while remembering the line of every key, so errors can point into the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+
+class DatasetError(Exception):
+    """A dataset file that cannot be loaded; ``problems`` are 'file:line: key: reason' lines."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+Path_ = tuple  # a key path such as ("people", 3, "name", "en")
+
+
+def read_yaml(path: Path) -> tuple[object, dict[Path_, int]]:
+    """The document as plain Python data, and the 1-based line of each key path."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DatasetError([f"{path}: no such file"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DatasetError([f"{path}: cannot be read ({exc})"]) from None
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        lines: dict[Path_, int] = {}
+        problems: list[str] = []
+        data = _build(loader, node, (), lines, problems, path) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise DatasetError([f"{where}: not valid YAML: {reason}"]) from None
+    finally:
+        loader.dispose()
+    if problems:
+        raise DatasetError(problems)
+    return data, lines
+
+
+def _build(loader, node, at: Path_, lines, problems, path):
+    lines[at] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in result:
+                problems.append(f"{path}:{key_node.start_mark.line + 1}: {_dotted(at + (key,))}: duplicate key")
+            result[key] = _build(loader, value_node, at + (key,), lines, problems, path)
+            lines[at + (key,)] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(loader, item, at + (i,), lines, problems, path) for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def _dotted(at: Path_) -> str:
+    text = ""
+    for part in at:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(document)"
+
+
+def locate(path: Path, lines: dict[Path_, int], at: Path_, reason: str) -> str:
+    """'file:line: key.path: reason', using the nearest enclosing key that has a line."""
+    probe = tuple(at)
+    while probe and probe not in lines:
+        probe = probe[:-1]
+    line = lines.get(probe, 1)
+    return f"{path}:{line}: {_dotted(tuple(at))}: {reason}"

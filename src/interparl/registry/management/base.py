@@ -1,0 +1,69 @@
+"""What every `interparl` command shares: one-line errors with exit status 2, and a ready database."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from ..dataset.yaml_lines import DatasetError
+from ..partial_dates import PartialDateError
+from ..selectors import NotFound
+
+
+class _OneLineParser(CommandParser):
+    def error(self, message):
+        if getattr(self, "called_from_command_line", False):
+            print(f"{self.prog}: error: {message}", file=sys.stderr)
+            raise SystemExit(2)
+        raise CommandError(f"Error: {message}", returncode=2)
+
+
+def iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date (expected YYYY-MM-DD)") from None
+
+
+def print_json(stdout, data) -> None:
+    stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+class RegistryCommand(BaseCommand):
+    """A command that reads or writes the registry. Subclasses implement ``run``."""
+
+    prepares_database = True
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser.__class__ = _OneLineParser
+        return parser
+
+    def handle(self, *args, **options):
+        try:
+            if self.prepares_database:
+                from ..services import prepare_database
+
+                prepare_database()
+            return self.run(*args, **options)
+        except (NotFound, PartialDateError) as exc:
+            raise CommandError(str(exc), returncode=2) from None
+        except DatasetError as exc:
+            raise CommandError("\n".join(exc.problems), returncode=2) from None
+
+    def run(self, *args, **options):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def console_for(stdout):
+    """A rich console on the command's output; wide enough for tables when piped to a file."""
+    from rich.console import Console
+
+    out = getattr(stdout, "_out", stdout)
+    interactive = hasattr(out, "isatty") and out.isatty()
+    return Console(file=out, width=None if interactive else 160)

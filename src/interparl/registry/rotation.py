@@ -1,0 +1,170 @@
+"""The rotation engine: recorded chairmanship terms, and the next ones projected from the rule.
+
+A projection is never a fact: each projected term says what it assumed (the order, states skipped
+because their membership is suspended, a chair whose participation is frozen).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from . import models
+from .partial_dates import PartialDate
+
+ELIGIBLE = {models.Participation.Status.MEMBER, models.Participation.Status.FROZEN}
+
+
+@dataclass
+class Term:
+    country: str
+    country_name: str
+    start: PartialDate | None
+    end: PartialDate | None
+    basis: str
+    projected: bool
+    expected_end: PartialDate | None = None
+    assumption: str | None = None
+    confirmed: bool = True
+    source: str | None = None
+    note: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "country": self.country,
+            "country_name": self.country_name,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "expected_end": self.expected_end.isoformat() if self.expected_end else None,
+            "projected": self.projected,
+            "basis": self.basis,
+            "assumption": self.assumption,
+            "confirmed": self.confirmed,
+            "source": self.source,
+            "note": self.note,
+        }
+
+
+@dataclass
+class RotationReport:
+    organization: str
+    rule: str | None
+    terms: list[Term] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"organization": self.organization, "rule": self.rule, "terms": [t.to_dict() for t in self.terms]}
+
+
+def _alphabet_key(name: str) -> str:
+    # Python orders Cyrillic by code point, which is the alphabet except for ё.
+    return name.casefold().replace("ё", "е")
+
+
+def rotation_order(rule: models.RotationRule) -> list[models.Country]:
+    """All states the rule cycles through, in order (eligibility is decided per term)."""
+    countries = models.Country.objects.filter(
+        participations__organization=rule.organization,
+        participations__status=models.Participation.Status.MEMBER,
+    ).distinct()
+    if rule.order_method == models.RotationRule.OrderMethod.FIXED:
+        by_code = {c.iso3: c for c in models.Country.objects.filter(iso3__in=rule.fixed_order)}
+        return [by_code[code] for code in rule.fixed_order if code in by_code]
+    language = rule.order_language or "en"
+    return sorted(countries, key=lambda c: _alphabet_key(getattr(c, f"name_{language}") or c.name))
+
+
+def _standing(organization: models.Organization, country: models.Country, on: dt.date):
+    return (
+        models.Participation.objects.current(at=on)
+        .filter(organization=organization, country=country)
+        .order_by("-start_date")
+        .first()
+    )
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month_index = day.month - 1 + months
+    return day.replace(year=day.year + month_index // 12, month=month_index % 12 + 1)
+
+
+def _order_words(rule: models.RotationRule) -> str:
+    if rule.order_method == models.RotationRule.OrderMethod.FIXED:
+        return "the fixed rotation order"
+    alphabet = {"ru": "Russian", "en": "English"}.get(rule.order_language, rule.order_language)
+    return f"the {alphabet} alphabetical order of the states' names"
+
+
+def project_next(rule: models.RotationRule, after: models.Country, start: dt.date) -> tuple[models.Country, str]:
+    """The state that follows ``after`` for a term starting on ``start``, and what that assumes."""
+    order = rotation_order(rule)
+    if after not in order:
+        raise ValueError(f"{after.iso3} is not in the rotation order of {rule.organization.slug}")
+    position = order.index(after)
+    skipped = []
+    for step in range(1, len(order) + 1):
+        candidate = order[(position + step) % len(order)]
+        standing = _standing(rule.organization, candidate, start)
+        if standing and standing.status in ELIGIBLE:
+            parts = [f"{candidate.name_en} follows {after.name_en} in {_order_words(rule)}"]
+            parts += [f"{c.name_en} skipped ({why})" for c, why in skipped]
+            if standing.status == models.Participation.Status.FROZEN:
+                since = f" since {standing.start}" if standing.start else ""
+                parts.append(
+                    f"assumes {candidate.name_en} takes its turn although its participation has been frozen{since}"
+                )
+            if not rule.confirmed:
+                parts.append("the document fixing the order is unconfirmed")
+            return candidate, "; ".join(parts) + "."
+        why = standing.get_status_display() if standing else "not a member"
+        if standing and standing.start:
+            why += f" since {standing.start}"
+        skipped.append((candidate, str(why)))
+    raise ValueError(f"no state of {rule.organization.slug} is eligible to chair from {start}")
+
+
+def chairmanship_terms(organization: models.Organization, from_year: int, years: int) -> RotationReport:
+    """Terms that touch the years ``from_year`` … ``from_year + years - 1``: recorded ones, then projected."""
+    window_first = dt.date(from_year, 1, 1)
+    window_last = dt.date(from_year + years - 1, 12, 31)
+    rule = models.RotationRule.objects.filter(organization=organization).first()
+    report = RotationReport(organization.slug, rule.description_en if rule else None)
+
+    recorded = list(
+        models.Chairmanship.objects.filter(organization=organization).select_related("country", "source")
+    )
+    for term in recorded:
+        if term.span.first_day <= window_last and term.span.last_day >= window_first:
+            expected = None
+            if term.end is None and rule and term.start:
+                expected = PartialDate.parse(_add_months(term.start.earliest(), rule.term_months) - dt.timedelta(1))
+            report.terms.append(
+                Term(
+                    country=term.country.iso3, country_name=term.country.name, start=term.start, end=term.end,
+                    basis=term.basis, projected=False, expected_end=expected, confirmed=term.confirmed,
+                    source=term.source.slug if term.source else None, note=term.note,
+                )
+            )
+    if not rule or not recorded:
+        return report
+
+    last = max(recorded, key=lambda t: t.span.first_day)
+    previous = last.country
+    if last.start is None:
+        return report
+    # The first hand-over date after the last recorded term began.
+    start = dt.date(last.start.year, rule.handover_month, rule.handover_day)
+    while start <= last.start.earliest():
+        start = _add_months(start, rule.term_months)
+    while start <= window_last:
+        end = _add_months(start, rule.term_months) - dt.timedelta(days=1)
+        country, assumption = project_next(rule, previous, start)
+        if end >= window_first:
+            report.terms.append(
+                Term(
+                    country=country.iso3, country_name=country.name, start=PartialDate.parse(start),
+                    end=PartialDate.parse(end), basis=models.Chairmanship.Basis.ROTATION, projected=True,
+                    assumption=assumption, confirmed=False,
+                )
+            )
+        previous, start = country, end + dt.timedelta(days=1)
+    return report

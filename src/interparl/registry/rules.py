@@ -1,0 +1,207 @@
+"""The rules the registry keeps, as plain functions over stored (or about-to-be-stored) rows.
+
+Each rule yields ``Violation``s with a message a secretariat officer can act on. ``check_all``
+runs every rule over the whole database with one query per table; the loaders and the ingestion
+run it inside their transaction and roll back when it finds anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from . import models
+from .partial_dates import Span, spans_overlap
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule: str
+    subject: str  # public id of the row at fault
+    message: str
+
+    def __str__(self) -> str:
+        return f"[{self.rule}] {self.subject}: {self.message}"
+
+
+class RuleViolation(Exception):
+    """Raised when a change would leave the registry breaking its rules."""
+
+    def __init__(self, violations: list[Violation]):
+        self.violations = violations
+        super().__init__("; ".join(str(v) for v in violations))
+
+
+def _fmt(day: dt.date) -> str:
+    return "the beginning" if day == dt.date.min else "open end" if day == dt.date.max else day.isoformat()
+
+
+def end_after_start(rows: Iterable[models.Dated], rule_subject=lambda row: row.slug) -> Iterator[Violation]:
+    for row in rows:
+        if row.span.ends_before_start():
+            yield Violation(
+                "dates", rule_subject(row), f"ends {row.end} before it starts {row.start}"
+            )
+
+
+def _pairwise_overlaps(rows: list, group_key) -> Iterator[tuple]:
+    groups = defaultdict(list)
+    for row in rows:
+        groups[group_key(row)].append(row)
+    for key, members in groups.items():
+        members.sort(key=lambda r: (r.span.first_day, r.span.last_day))
+        for i, first in enumerate(members):
+            for second in members[i + 1:]:
+                if second.span.first_day > first.span.last_day:
+                    break
+                if spans_overlap(first.span, second.span):
+                    yield key, first, second
+
+
+def chairmanships_do_not_overlap(terms: list[models.Chairmanship]) -> Iterator[Violation]:
+    for _org, first, second in _pairwise_overlaps(terms, lambda t: t.organization_id):
+        yield Violation(
+            "chairmanship-overlap", second.slug,
+            f"{second.country.iso3} term {second.span.describe()} overlaps {first.country.iso3} term "
+            f"{first.span.describe()} ({first.slug}) in {first.organization.slug}",
+        )
+
+
+def single_holder_posts(memberships: list[models.Membership], posts: dict[int, models.Post]) -> Iterator[Violation]:
+    """A post with ``max_holders`` = n never has more than n holders at once (n=1: plenipotentiaries, chairs)."""
+    holders = [m for m in memberships if m.post_id and posts[m.post_id].max_holders]
+    by_post = defaultdict(list)
+    for m in holders:
+        by_post[m.post_id].append(m)
+    for post_id, rows in by_post.items():
+        post = posts[post_id]
+        for day, active in _peaks(rows):
+            if len(active) > post.max_holders:
+                names = ", ".join(sorted(m.person.slug for m in active))
+                yield Violation(
+                    "post-holders", post.slug,
+                    f"{len(active)} holders on {_fmt(day)} ({names}) but the post allows {post.max_holders}",
+                )
+                break
+
+
+def _definite(span: Span) -> tuple[dt.date, dt.date]:
+    """The days a membership certainly covers (imprecise ends are taken at their safest)."""
+    first = span.start.latest() if span.start else dt.date.min
+    last = span.end.earliest() if span.end else dt.date.max
+    return min(first, last), last
+
+
+def _peaks(rows: list) -> Iterator[tuple[dt.date, list]]:
+    """Each day on which the set of simultaneously active rows grows, with that set."""
+    events = []
+    for index, row in enumerate(rows):
+        first, last = _definite(row.span)
+        events.append((first, 1, index, row))
+        # Ends sort before starts on the same day, so a hand-over day is not counted twice;
+        # a one-day row ends after it starts.
+        events.append((last, 0 if last > first else 2, index, row))
+    events.sort(key=lambda e: (e[0], e[1], e[2]))
+    active: dict[int, object] = {}
+    for day, kind, index, row in events:
+        if kind == 1:
+            active[index] = row
+            yield day, list(active.values())
+        else:
+            active.pop(index)
+
+
+def quotas_are_respected(
+    quotas: list[models.SeatQuota], memberships: list[models.Membership]
+) -> Iterator[Violation]:
+    """Seat-holding members sitting for a chamber never outnumber its quota in force (full and substitute)."""
+    seated = defaultdict(list)
+    for m in memberships:
+        if m.holds_seat and m.on_behalf_of_id:
+            seated[(m.organization_id, m.on_behalf_of_id, m.status)].append(m)
+    for quota in quotas:
+        if not quota.in_force:
+            continue
+        for status, limit in (("full", quota.seats), ("substitute", quota.substitute_seats)):
+            rows = [
+                m for m in seated[(quota.delegation_id, quota.chamber_id, status)]
+                if _within(m.span, quota.span)
+            ]
+            for day, active in _peaks(rows):
+                if quota.span.covers(day) and len(active) > limit:
+                    yield Violation(
+                        "quota", quota.slug,
+                        f"{len(active)} {status} members sit for {quota.chamber.slug} on {_fmt(day)}, "
+                        f"but {quota.delegation.slug} has {limit} {status} seat(s) for it",
+                    )
+                    break
+
+
+def _within(a: Span, b: Span) -> bool:
+    return a.first_day <= b.last_day and b.first_day <= a.last_day
+
+
+def one_quota_in_force(quotas: list[models.SeatQuota]) -> Iterator[Violation]:
+    in_force = [q for q in quotas if q.in_force]
+    for _key, first, second in _pairwise_overlaps(in_force, lambda q: (q.delegation_id, q.chamber_id)):
+        yield Violation(
+            "quota-in-force", second.slug,
+            f"two quotas in force at once for {second.delegation.slug} / {second.chamber.slug}: "
+            f"{first.slug} and {second.slug}; mark one as an alternative (in_force: false)",
+        )
+
+
+def participations_do_not_overlap(rows: list[models.Participation]) -> Iterator[Violation]:
+    def key(p):
+        return (p.organization_id, p.country_id, p.participant_id)
+
+    for _key, first, second in _pairwise_overlaps(rows, key):
+        yield Violation(
+            "participation-overlap", second.slug,
+            f"status '{second.status}' {second.span.describe()} overlaps '{first.status}' "
+            f"{first.span.describe()} ({first.slug})",
+        )
+
+
+def memberships_are_consistent(memberships: list[models.Membership], posts: dict) -> Iterator[Violation]:
+    for m in memberships:
+        if m.post_id and posts[m.post_id].organization_id != m.organization_id:
+            yield Violation(
+                "membership-post", m.slug,
+                f"post {posts[m.post_id].slug} belongs to another organisation than {m.organization.slug}",
+            )
+        if m.post_id and posts[m.post_id].role != m.role:
+            yield Violation(
+                "membership-post", m.slug, f"role '{m.role}' differs from its post's role '{posts[m.post_id].role}'"
+            )
+
+
+def check_all() -> list[Violation]:
+    """Every violation in the stored data, in a stable order."""
+    organizations = models.Organization.objects.all()
+    posts = {p.pk: p for p in models.Post.objects.all()}
+    memberships = list(models.Membership.objects.select_related("person", "organization"))
+    quotas = list(models.SeatQuota.objects.select_related("delegation", "chamber"))
+    terms = list(models.Chairmanship.objects.select_related("country", "organization"))
+    participations = list(models.Participation.objects.all())
+    events = models.Event.objects.all()
+
+    found: list[Violation] = []
+    for rows in (organizations, posts.values(), memberships, quotas, terms, participations, events):
+        found.extend(end_after_start(rows))
+    found.extend(memberships_are_consistent(memberships, posts))
+    found.extend(single_holder_posts(memberships, posts))
+    found.extend(one_quota_in_force(quotas))
+    found.extend(quotas_are_respected(quotas, memberships))
+    found.extend(chairmanships_do_not_overlap(terms))
+    found.extend(participations_do_not_overlap(participations))
+    return found
+
+
+def ensure_valid() -> None:
+    """Raise ``RuleViolation`` if the stored data (as seen inside the current transaction) breaks a rule."""
+    violations = check_all()
+    if violations:
+        raise RuleViolation(violations)

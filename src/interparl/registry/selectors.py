@@ -1,0 +1,329 @@
+"""Read-side questions about the registry, each answerable as of a date.
+
+``composition(assembly, at)`` is the central one: delegations, quotas per chamber against seats
+filled, post holders, participation statuses and disagreeing sources, all on one day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+from django.db.models import Q
+
+from . import models
+
+
+class NotFound(LookupError):
+    """An id that names nothing in the registry."""
+
+
+def get_organization(slug: str, classification: str | None = None) -> models.Organization:
+    queryset = models.Organization.objects.all()
+    if classification:
+        queryset = queryset.filter(classification=classification)
+    try:
+        return queryset.get(slug=slug)
+    except models.Organization.DoesNotExist:
+        kind = classification or "organization"
+        known = ", ".join(queryset.values_list("slug", flat=True)[:20]) or "none"
+        raise NotFound(f"unknown {kind} '{slug}' (known: {known})") from None
+
+
+def _iso(date) -> str | None:
+    return date.isoformat() if date else None
+
+
+def source_ref(source: models.Source | None) -> dict | None:
+    if source is None:
+        return None
+    return {"id": source.slug, "url": source.url or None, "document": source.document or None}
+
+
+@dataclass
+class QuotaVersion:
+    seats: int
+    substitute_seats: int
+    in_force: bool
+    confirmed: bool
+    source: dict | None
+    note: str
+
+
+@dataclass
+class ChamberSeats:
+    chamber: str
+    name: str
+    kind: str
+    seats: int
+    substitute_seats: int
+    filled: int
+    filled_substitute: int
+    source: dict | None
+    alternatives: list[QuotaVersion] = field(default_factory=list)
+
+    @property
+    def vacant(self) -> int:
+        return max(self.seats - self.filled, 0)
+
+
+@dataclass
+class Holder:
+    person: str
+    name: str
+    role: str
+    post: str | None
+    organization: str
+    chamber: str | None
+    status: str
+    start: str | None
+    end: str | None
+    confirmed: bool
+    source: dict | None
+
+
+@dataclass
+class Standing:
+    status: str
+    since: str | None
+    until: str | None
+    confirmed: bool
+    note: str
+    source: dict | None
+
+
+@dataclass
+class DelegationComposition:
+    delegation: str
+    name: str
+    country: str
+    country_name: str
+    parliament: str | None
+    parliament_name: str | None
+    participation: Standing | None
+    chambers: list[ChamberSeats]
+    members: list[Holder]
+    post_holders: list[Holder]
+    plenipotentiary: Holder | None
+    websites: list[dict]
+
+    @property
+    def seats(self) -> int:
+        return sum(c.seats for c in self.chambers)
+
+    @property
+    def substitute_seats(self) -> int:
+        return sum(c.substitute_seats for c in self.chambers)
+
+    @property
+    def seats_filled(self) -> int:
+        return sum(1 for m in self.members if m.status == "full")
+
+    @property
+    def members_without_chamber(self) -> int:
+        return sum(1 for m in self.members if m.chamber is None)
+
+    @property
+    def has_conflicts(self) -> bool:
+        return any(c.alternatives for c in self.chambers)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data.update(
+            seats=self.seats, substitute_seats=self.substitute_seats, seats_filled=self.seats_filled,
+            members_without_chamber=self.members_without_chamber,
+        )
+        return data
+
+
+@dataclass
+class MemberState:
+    country: str
+    name: str
+    standing: Standing
+    delegation: str | None
+
+
+@dataclass
+class Composition:
+    assembly: str
+    name: str
+    as_of: dt.date
+    delegations: list[DelegationComposition]
+    member_states: list[MemberState]
+    officers: list[Holder]
+    chair_of_parent: dict | None
+
+    @property
+    def seats(self) -> int:
+        return sum(d.seats for d in self.delegations)
+
+    @property
+    def substitute_seats(self) -> int:
+        return sum(d.substitute_seats for d in self.delegations)
+
+    def to_dict(self) -> dict:
+        return {
+            "assembly": self.assembly,
+            "name": self.name,
+            "as_of": self.as_of.isoformat(),
+            "seats": self.seats,
+            "substitute_seats": self.substitute_seats,
+            "delegations": [d.to_dict() for d in self.delegations],
+            "member_states": [asdict(m) for m in self.member_states],
+            "officers": [asdict(o) for o in self.officers],
+            "chair_of_parent": self.chair_of_parent,
+        }
+
+
+def _standing(row: models.Participation | None) -> Standing | None:
+    if row is None:
+        return None
+    return Standing(
+        status=row.status, since=_iso(row.start), until=_iso(row.end), confirmed=row.confirmed,
+        note=row.note, source=source_ref(row.source),
+    )
+
+
+def _holder(m: models.Membership) -> Holder:
+    return Holder(
+        person=m.person.slug, name=m.person.name, role=m.role, post=m.post.label if m.post else None,
+        organization=m.organization.slug, chamber=m.on_behalf_of.slug if m.on_behalf_of else None,
+        status=m.status, start=_iso(m.start), end=_iso(m.end), confirmed=m.confirmed,
+        source=source_ref(m.source),
+    )
+
+
+def current_memberships(at: dt.date):
+    return models.Membership.objects.current(at=at).select_related(
+        "person", "post", "organization", "on_behalf_of", "source"
+    )
+
+
+def assembly_bodies(assembly: models.Organization) -> list[models.Organization]:
+    """The assembly and every body beneath it, except national delegations."""
+    found, frontier = [assembly], [assembly]
+    while frontier:
+        children = list(
+            models.Organization.objects.filter(parent__in=frontier).exclude(
+                classification=models.Organization.Classification.DELEGATION
+            )
+        )
+        found.extend(children)
+        frontier = children
+    return found
+
+
+def chair_of(organization: models.Organization, at: dt.date) -> models.Chairmanship | None:
+    return (
+        models.Chairmanship.objects.current(at=at).filter(organization=organization)
+        .select_related("country").order_by("-start_date").first()
+    )
+
+
+def _quota_versions(delegation: models.Organization, at: dt.date) -> dict[int, list[models.SeatQuota]]:
+    versions: dict[int, list[models.SeatQuota]] = {}
+    quotas = (
+        models.SeatQuota.objects.current(at=at).filter(delegation=delegation)
+        .select_related("chamber", "source").order_by("chamber__chamber_kind", "chamber__slug", "-in_force")
+    )
+    for quota in quotas:
+        versions.setdefault(quota.chamber_id, []).append(quota)
+    return versions
+
+
+def delegation_composition(
+    delegation: models.Organization, at: dt.date, standing: models.Participation | None = None
+) -> DelegationComposition:
+    memberships = list(current_memberships(at).filter(organization=delegation))
+    members = [m for m in memberships if m.holds_seat]
+    chambers = []
+    for quota_rows in _quota_versions(delegation, at).values():
+        main = next((q for q in quota_rows if q.in_force), quota_rows[0])
+        sitting = [m for m in members if m.on_behalf_of_id == main.chamber_id]
+        chambers.append(
+            ChamberSeats(
+                chamber=main.chamber.slug, name=main.chamber.name, kind=main.chamber.chamber_kind,
+                seats=main.seats, substitute_seats=main.substitute_seats,
+                filled=sum(1 for m in sitting if m.status == "full"),
+                filled_substitute=sum(1 for m in sitting if m.status == "substitute"),
+                source=source_ref(main.source),
+                alternatives=[
+                    QuotaVersion(q.seats, q.substitute_seats, q.in_force, q.confirmed, source_ref(q.source), q.note)
+                    for q in quota_rows if q is not main
+                ],
+            )
+        )
+    holders = [m for m in memberships if m.post_id]
+    plenipotentiary = next((m for m in holders if m.role == "plenipotentiary_representative"), None)
+    parliament = delegation.sent_by
+    links = models.Link.objects.filter(
+        Q(organization=delegation) | Q(organization=parliament) | Q(organization__parent=parliament)
+    ).select_related("organization", "source") if parliament else models.Link.objects.none()
+    return DelegationComposition(
+        delegation=delegation.slug, name=delegation.name,
+        country=delegation.country.iso3 if delegation.country else "",
+        country_name=delegation.country.name if delegation.country else "",
+        parliament=parliament.slug if parliament else None,
+        parliament_name=parliament.name if parliament else None,
+        participation=_standing(standing),
+        chambers=chambers,
+        members=[_holder(m) for m in sorted(members, key=lambda m: (m.person.family_name, m.person.name))],
+        post_holders=[_holder(m) for m in holders],
+        plenipotentiary=_holder(plenipotentiary) if plenipotentiary else None,
+        websites=[
+            {"url": link.url, "owner": link.organization.slug, "note": link.note, "source": source_ref(link.source)}
+            for link in links
+        ],
+    )
+
+
+def composition(assembly: models.Organization, at: dt.date | None = None) -> Composition:
+    """The assembly as it stood on ``at`` (default: today)."""
+    at = at or dt.date.today()
+    standings = {
+        p.country_id: p
+        for p in models.Participation.objects.current(at=at)
+        .filter(organization=assembly, country__isnull=False).select_related("country", "source")
+        .order_by("start_date")
+    }
+    delegations = (
+        models.Organization.objects.current(at=at)
+        .filter(parent=assembly, classification=models.Organization.Classification.DELEGATION)
+        .select_related("country", "sent_by").order_by("country__iso3", "slug")
+    )
+    delegation_rows = [delegation_composition(d, at, standings.get(d.country_id)) for d in delegations]
+    delegation_by_country = {d.country: d.delegation for d in delegation_rows}
+    member_states = [
+        MemberState(
+            country=p.country.iso3, name=p.country.name, standing=_standing(p),
+            delegation=delegation_by_country.get(p.country.iso3),
+        )
+        for p in sorted(standings.values(), key=lambda p: p.country.iso3)
+    ]
+    bodies = assembly_bodies(assembly)
+    officers = [
+        _holder(m) for m in current_memberships(at).filter(organization__in=bodies, post__isnull=False)
+        .order_by("post__slug", "start_date")
+    ]
+    parent_chair = chair_of(assembly.parent, at) if assembly.parent else None
+    return Composition(
+        assembly=assembly.slug, name=assembly.name, as_of=at, delegations=delegation_rows,
+        member_states=member_states, officers=officers,
+        chair_of_parent=(
+            {
+                "organization": assembly.parent.slug, "country": parent_chair.country.iso3,
+                "country_name": parent_chair.country.name, "start": _iso(parent_chair.start),
+                "end": _iso(parent_chair.end), "basis": parent_chair.basis,
+            }
+            if parent_chair else None
+        ),
+    )
+
+
+def default_assembly() -> models.Organization | None:
+    """The assembly the portal and commands show unless told otherwise."""
+    from django.conf import settings
+
+    assemblies = models.Organization.objects.filter(classification=models.Organization.Classification.ASSEMBLY)
+    return assemblies.filter(slug=settings.DEFAULT_ASSEMBLY).first() or assemblies.order_by("slug").first()

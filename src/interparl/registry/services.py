@@ -1,0 +1,26 @@
+"""Write-side operations on the registry that commands, the admin and the API share."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.executor import MigrationExecutor
+
+from . import models
+from .dataset.loader import LoadReport, load_dataset
+
+
+def pending_migrations() -> bool:
+    executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
+    return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
+
+
+def prepare_database() -> LoadReport | None:
+    """Create and migrate the database if needed; load the built-in dataset into an empty registry."""
+    from django.core.management import call_command
+
+    if pending_migrations():
+        call_command("migrate", interactive=False, verbosity=0)
+    if not models.Organization.objects.exists():
+        return load_dataset(settings.BUILTIN_DATASET, reason="built-in dataset")
+    return None

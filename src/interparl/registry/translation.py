@@ -1,0 +1,54 @@
+"""Which fields exist in Russian and English, and the change history of every registry model.
+
+History is registered here, after translation, so the historical tables carry the ``_en``/``_ru``
+columns too (registering it as a model field would miss them).
+"""
+
+import simple_history
+from modeltranslation.translator import TranslationOptions, register
+
+from . import models
+
+
+@register(models.Country)
+class CountryTranslation(TranslationOptions):
+    fields = ("name", "official_name")
+
+
+@register(models.Organization)
+class OrganizationTranslation(TranslationOptions):
+    fields = ("name", "abbreviation", "description", "seat")
+
+
+@register(models.Person)
+class PersonTranslation(TranslationOptions):
+    fields = ("name", "given_name", "family_name", "patronymic_name", "summary")
+
+
+@register(models.Post)
+class PostTranslation(TranslationOptions):
+    fields = ("label",)
+
+
+@register(models.RotationRule)
+class RotationRuleTranslation(TranslationOptions):
+    fields = ("description",)
+
+
+@register(models.Event)
+class EventTranslation(TranslationOptions):
+    fields = ("title", "description", "place")
+
+
+@register(models.NewsItem)
+class NewsItemTranslation(TranslationOptions):
+    fields = ("title", "body")
+
+
+HISTORY_MODELS = (
+    models.Source, models.Country, models.Organization, models.Person, models.Link, models.Post,
+    models.Membership, models.SeatQuota, models.Participation, models.Chairmanship, models.RotationRule,
+    models.Event, models.NewsItem,
+)
+for model in HISTORY_MODELS:
+    simple_history.register(model)
