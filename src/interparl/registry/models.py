@@ -92,7 +92,7 @@ class Dated(models.Model):
     """A period with partial dates: a start is stored as the first day of its period, an end as the last."""
 
     start_date = models.DateField(
-        null=True, blank=True, help_text="First day (for a partial date: first day of the year or month). Empty: unknown."
+        null=True, blank=True, help_text="First day (of the year or month, for a partial date). Empty: unknown."
     )
     start_precision = models.CharField(
         max_length=5, choices=PRECISIONS, default="day", help_text="How much of the start date the source gives."

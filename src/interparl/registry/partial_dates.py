@@ -43,7 +43,7 @@ class PartialDate:
             raise PartialDateError(f"{text!r} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
         year, month, day = (int(part) if part else None for part in match.groups())
         if month is not None and not 1 <= month <= 12:
-            raise PartialDateError(f"{text!r} has no month {month}")
+            raise PartialDateError(f"{text!r} is not a date: there is no month {month}")
         if day is not None:
             try:
                 dt.date(year, month, day)

@@ -133,10 +133,12 @@ def chairmanship_terms(organization: models.Organization, from_year: int, years:
         models.Chairmanship.objects.filter(organization=organization).select_related("country", "source")
     )
     for term in recorded:
-        if term.span.first_day <= window_last and term.span.last_day >= window_first:
-            expected = None
-            if term.end is None and rule and term.start:
-                expected = PartialDate.parse(_add_months(term.start.earliest(), rule.term_months) - dt.timedelta(1))
+        expected = None
+        if term.end is None and rule and term.start:
+            # An open current term is expected to last one term under the rule.
+            expected = PartialDate.parse(_add_months(term.start.earliest(), rule.term_months) - dt.timedelta(1))
+        last_day = expected.latest() if expected else term.span.last_day
+        if term.span.first_day <= window_last and last_day >= window_first:
             report.terms.append(
                 Term(
                     country=term.country.iso3, country_name=term.country.name, start=term.start, end=term.end,

@@ -139,6 +139,29 @@ def quotas_are_respected(
                     break
 
 
+def delegation_totals_are_respected(
+    quotas: list[models.SeatQuota], memberships: list[models.Membership]
+) -> Iterator[Violation]:
+    """All full seat-holders of a delegation, with or without a stated chamber, fit its total quota."""
+    in_force = defaultdict(list)
+    for quota in quotas:
+        if quota.in_force:
+            in_force[quota.delegation_id].append(quota)
+    seated = defaultdict(list)
+    for m in memberships:
+        if m.holds_seat and m.status == "full" and m.organization_id in in_force:
+            seated[m.organization_id].append(m)
+    for delegation_id, rows in seated.items():
+        for day, active in _peaks(rows):
+            total = sum(q.seats for q in in_force[delegation_id] if q.span.covers(day))
+            if len(active) > total:
+                slug = active[0].organization.slug
+                yield Violation(
+                    "quota", slug, f"{len(active)} full members on {_fmt(day)}, but the delegation has {total} seats"
+                )
+                break
+
+
 def _within(a: Span, b: Span) -> bool:
     return a.first_day <= b.last_day and b.first_day <= a.last_day
 
@@ -195,6 +218,7 @@ def check_all() -> list[Violation]:
     found.extend(single_holder_posts(memberships, posts))
     found.extend(one_quota_in_force(quotas))
     found.extend(quotas_are_respected(quotas, memberships))
+    found.extend(delegation_totals_are_respected(quotas, memberships))
     found.extend(chairmanships_do_not_overlap(terms))
     found.extend(participations_do_not_overlap(participations))
     return found

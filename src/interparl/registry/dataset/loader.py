@@ -140,7 +140,9 @@ class _Loader:
                 "iso2": c.iso2 or "", **_texts("name", c.name), **_texts("official_name", c.official_name),
                 "other_names": [n.model_dump(exclude_none=True) for n in c.other_names],
             }
-            self.countries[c.iso3] = self.upsert(models.Country, {"iso3": c.iso3}, values, "countries", ("countries", i))
+            self.countries[c.iso3] = self.upsert(
+                models.Country, {"iso3": c.iso3}, values, "countries", ("countries", i)
+            )
         self.load_organizations()
         for i, p in enumerate(d.people):
             at = ("people", i)

@@ -38,7 +38,8 @@ def _seats(chamber) -> str:
 def render_composition(console, result) -> None:
     table = Table(
         title=f"{result.name} — composition on {result.as_of.isoformat()}",
-        caption=f"{result.seats} seats" + (f" + {result.substitute_seats} substitutes" if result.substitute_seats else ""),
+        caption=f"{result.seats} seats"
+        + (f" + {result.substitute_seats} substitutes" if result.substitute_seats else ""),
         show_lines=True,
     )
     for column in ("State", "Chamber", "Quota", "Filled", "Plenipotentiary", "Participation"):

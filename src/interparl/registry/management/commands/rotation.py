@@ -31,7 +31,9 @@ class Command(RegistryCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--organization", default="csto", help="Organisation id (default: csto).")
-        parser.add_argument("--from", dest="from_year", type=_year, default=None, help="First year (default: this year).")
+        parser.add_argument(
+            "--from", dest="from_year", type=_year, default=None, help="First year (default: this year)."
+        )
         parser.add_argument("--years", type=_positive, default=5, help="How many years to list (default: 5).")
         parser.add_argument("--format", choices=["table", "json"], default="table")
 

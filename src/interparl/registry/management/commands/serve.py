@@ -1,4 +1,4 @@
-from ..base import RegistryCommand, console_for
+from ..base import RegistryCommand
 
 
 class Command(RegistryCommand):
