@@ -19,6 +19,7 @@ serve: install
 
 lint: install
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 test-sqlite: install
 	env -u DATABASE_URL $(BIN)/pytest

@@ -19,7 +19,11 @@ def summary(report):
 def test_recorded_terms_then_projections_from_the_rule():
     report = chairmanship_terms(csto(), 2024, 5)
     assert summary(report) == [
-        ("KAZ", 2024, False), ("KGZ", 2025, False), ("RUS", 2026, False), ("TJK", 2027, True), ("ARM", 2028, True)
+        ("KAZ", 2024, False),
+        ("KGZ", 2025, False),
+        ("RUS", 2026, False),
+        ("TJK", 2027, True),
+        ("ARM", 2028, True),
     ]
     rus = report.terms[2]
     assert rus.start.isoformat() == "2026-01-01" and rus.end is None and rus.expected_end.isoformat() == "2026-12-31"
@@ -36,9 +40,7 @@ def test_the_order_is_the_russian_alphabet_of_the_member_states():
 
 def test_history_keeps_the_real_exceptions():
     terms = chairmanship_terms(csto(), 2009, 3).terms
-    assert [(t.country, t.basis) for t in terms] == [
-        ("ARM", "rotation"), ("RUS", "temporary"), ("BLR", "rotation")
-    ]
+    assert [(t.country, t.basis) for t in terms] == [("ARM", "rotation"), ("RUS", "temporary"), ("BLR", "rotation")]
 
 
 def test_a_withdrawn_state_is_skipped_and_the_projection_says_so():
@@ -47,7 +49,10 @@ def test_a_withdrawn_state_is_skipped_and_the_projection_says_so():
     current.end_date = dt.date(2026, 6, 30)
     current.save()
     models.Participation.objects.create(
-        slug="tjk-withdrawn", organization=csto(), country=tajikistan, status="withdrawn",
+        slug="tjk-withdrawn",
+        organization=csto(),
+        country=tajikistan,
+        status="withdrawn",
         start_date=dt.date(2026, 7, 1),
     )
     terms = chairmanship_terms(csto(), 2027, 2).terms

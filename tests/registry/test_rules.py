@@ -15,8 +15,11 @@ def seat_members(count, delegation, chamber, status="full", start=None, end=None
     for i in range(count):
         person = models.Person.objects.create(slug=f"{prefix}-{chamber}-{status}-{i}", name_en=f"Member {i}")
         m = models.Membership(
-            slug=f"{prefix}-{chamber}-{status}-{i}", person=person, organization=org(delegation),
-            on_behalf_of=org(chamber), status=status,
+            slug=f"{prefix}-{chamber}-{status}-{i}",
+            person=person,
+            organization=org(delegation),
+            on_behalf_of=org(chamber),
+            status=status,
         )
         m.start_date, m.end_date = start, end
         m.save()
@@ -50,8 +53,11 @@ def test_successive_members_do_not_add_up():
     seat_members(4, "blr-delegation", "blr-council-of-the-republic", end=dt.date(2024, 3, 1))
     person = models.Person.objects.create(slug="successor", name_en="Successor")
     models.Membership.objects.create(
-        slug="successor", person=person, organization=org("blr-delegation"),
-        on_behalf_of=org("blr-council-of-the-republic"), start_date=dt.date(2024, 3, 1),
+        slug="successor",
+        person=person,
+        organization=org("blr-delegation"),
+        on_behalf_of=org("blr-council-of-the-republic"),
+        start_date=dt.date(2024, 3, 1),
     )
     assert rules.check_all() == []
 
@@ -63,8 +69,12 @@ def test_two_plenipotentiaries_at_once_are_a_violation_but_a_hand_over_is_not():
     kogut.save()
     successor = models.Person.objects.create(slug="successor", name_en="Successor")
     follow_up = models.Membership.objects.create(
-        slug="successor-plenipotentiary", person=successor, organization=post.organization, post=post,
-        role=post.role, start_date=dt.date(2025, 5, 1),
+        slug="successor-plenipotentiary",
+        person=successor,
+        organization=post.organization,
+        post=post,
+        role=post.role,
+        start_date=dt.date(2025, 5, 1),
     )
     assert rules.check_all() == []
     follow_up.start_date = dt.date(2025, 4, 1)
@@ -76,7 +86,9 @@ def test_two_plenipotentiaries_at_once_are_a_violation_but_a_hand_over_is_not():
 
 def test_overlapping_chairmanship_terms_are_a_violation():
     models.Chairmanship.objects.create(
-        slug="tjk-too-early", organization=org("csto"), country=models.Country.objects.get(iso3="TJK"),
+        slug="tjk-too-early",
+        organization=org("csto"),
+        country=models.Country.objects.get(iso3="TJK"),
         start_date=dt.date(2026, 6, 1),
     )
     violations = rules.check_all()

@@ -17,9 +17,7 @@ def quotas(result):
 
 def test_current_composition_has_five_delegations_and_67_seats():
     result = composition(dt.date(2026, 11, 27))
-    assert {d.country: d.seats for d in result.delegations} == {
-        "BLR": 11, "KAZ": 16, "KGZ": 6, "RUS": 22, "TJK": 12
-    }
+    assert {d.country: d.seats for d in result.delegations} == {"BLR": 11, "KAZ": 16, "KGZ": 6, "RUS": 22, "TJK": 12}
     assert result.seats == 67
     plenipotentiaries = {d.country: d.plenipotentiary.name for d in result.delegations}
     assert plenipotentiaries["BLR"] == "Viktor Kogut" and plenipotentiaries["RUS"] == "Mikhail Krotov"

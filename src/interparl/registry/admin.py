@@ -9,7 +9,16 @@ from . import models, services
 
 
 class RuleCheckedForm(forms.ModelForm):
-    """Refuses a change that would break a registry rule, with the rule's own message."""
+    """Refuses a change that would break a registry rule, with the rule's own message,
+    and records the editor's reason in the change history."""
+
+    change_reason = forms.CharField(
+        required=False, max_length=100, help_text="Why this change: kept in the record's history."
+    )
+
+    def save(self, commit=True):
+        self.instance._change_reason = self.cleaned_data.get("change_reason") or "edited in the admin"
+        return super().save(commit)
 
     def _post_clean(self):
         super()._post_clean()
@@ -81,7 +90,16 @@ class MembershipAdmin(HistoryAdmin):
 
 @admin.register(models.SeatQuota)
 class SeatQuotaAdmin(HistoryAdmin):
-    list_display = ("delegation", "chamber", "seats", "substitute_seats", "in_force", "source", "start_date", "end_date")
+    list_display = (
+        "delegation",
+        "chamber",
+        "seats",
+        "substitute_seats",
+        "in_force",
+        "source",
+        "start_date",
+        "end_date",
+    )
     list_filter = ("in_force", "delegation")
     autocomplete_fields = ("delegation", "chamber", "source")
 

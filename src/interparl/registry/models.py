@@ -57,7 +57,11 @@ class Sourced(models.Model):
     """A fact that names where it came from and how sure we are of it."""
 
     source = models.ForeignKey(
-        Source, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text="Where this fact came from.",
     )
     source_quote = models.TextField(
@@ -184,15 +188,27 @@ class Organization(Sourced, Dated):
     abbreviation = models.CharField(max_length=60, blank=True, help_text="Short form, e.g. 'CSTO PA'.")
     description = models.TextField(blank=True, help_text="A short text of our own about the organisation.")
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
         help_text="The organisation this one is part of (a chamber's parliament, a delegation's assembly).",
     )
     sent_by = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="delegations_sent",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="delegations_sent",
         help_text="For a delegation: the national parliament that sends it.",
     )
     country = models.ForeignKey(
-        Country, null=True, blank=True, on_delete=models.PROTECT, related_name="organizations",
+        Country,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organizations",
         help_text="The state, where the organisation is national.",
     )
     chamber_kind = models.CharField(
@@ -200,7 +216,8 @@ class Organization(Sourced, Dated):
     )
     seat = models.CharField(max_length=200, blank=True, help_text="Where it sits (city, building).")
     other_names = models.JSONField(
-        default=list, blank=True,
+        default=list,
+        blank=True,
         help_text='Short forms, former names, spellings: [{"name", "lang", "note", "start_date", "end_date"}].',
     )
     identifiers = models.JSONField(
@@ -309,7 +326,11 @@ class Membership(Sourced, Dated):
     role = models.CharField(max_length=40, choices=ROLE_CHOICES, default="member")
     label = models.CharField(max_length=300, blank=True, help_text="The role as the source words it.")
     on_behalf_of = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="represented_by",
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="represented_by",
         help_text="The chamber the person sits for (Popolo on_behalf_of). Empty: not stated.",
     )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.FULL)
@@ -336,7 +357,9 @@ class SeatQuota(Sourced, Dated):
     slug = models.SlugField(max_length=200, unique=True)
     delegation = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="quotas")
     chamber = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="quotas_for",
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="quotas_for",
         help_text="The chamber, or the parliament itself when it is unicameral.",
     )
     seats = models.PositiveSmallIntegerField(help_text="Full seats.")
@@ -366,11 +389,13 @@ class Participation(Sourced, Dated):
 
     slug = models.SlugField(max_length=200, unique=True)
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="participations")
-    country = models.ForeignKey(
-        Country, null=True, blank=True, on_delete=models.PROTECT, related_name="participations"
-    )
+    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.PROTECT, related_name="participations")
     participant = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="participates_in",
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="participates_in",
         help_text="For an observer organisation (e.g. a foreign parliament) instead of a state.",
     )
     status = models.CharField(max_length=24, choices=Status.choices)
@@ -453,9 +478,7 @@ class Event(Sourced, Dated):
     description = models.TextField(blank=True)
     place = models.CharField(max_length=200, blank=True, help_text="City or venue; empty if unknown.")
     number = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Ordinal of a plenary session.")
-    organizer = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
-    )
+    organizer = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="events")
     country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.PROTECT, related_name="events")
 
     class Meta:

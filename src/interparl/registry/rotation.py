@@ -129,9 +129,7 @@ def chairmanship_terms(organization: models.Organization, from_year: int, years:
     rule = models.RotationRule.objects.filter(organization=organization).first()
     report = RotationReport(organization.slug, rule.description_en if rule else None)
 
-    recorded = list(
-        models.Chairmanship.objects.filter(organization=organization).select_related("country", "source")
-    )
+    recorded = list(models.Chairmanship.objects.filter(organization=organization).select_related("country", "source"))
     for term in recorded:
         expected = None
         if term.end is None and rule and term.start:
@@ -141,9 +139,16 @@ def chairmanship_terms(organization: models.Organization, from_year: int, years:
         if term.span.first_day <= window_last and last_day >= window_first:
             report.terms.append(
                 Term(
-                    country=term.country.iso3, country_name=term.country.name, start=term.start, end=term.end,
-                    basis=term.basis, projected=False, expected_end=expected, confirmed=term.confirmed,
-                    source=term.source.slug if term.source else None, note=term.note,
+                    country=term.country.iso3,
+                    country_name=term.country.name,
+                    start=term.start,
+                    end=term.end,
+                    basis=term.basis,
+                    projected=False,
+                    expected_end=expected,
+                    confirmed=term.confirmed,
+                    source=term.source.slug if term.source else None,
+                    note=term.note,
                 )
             )
     if not rule or not recorded:
@@ -163,9 +168,14 @@ def chairmanship_terms(organization: models.Organization, from_year: int, years:
         if end >= window_first:
             report.terms.append(
                 Term(
-                    country=country.iso3, country_name=country.name, start=PartialDate.parse(start),
-                    end=PartialDate.parse(end), basis=models.Chairmanship.Basis.ROTATION, projected=True,
-                    assumption=assumption, confirmed=False,
+                    country=country.iso3,
+                    country_name=country.name,
+                    start=PartialDate.parse(start),
+                    end=PartialDate.parse(end),
+                    basis=models.Chairmanship.Basis.ROTATION,
+                    projected=True,
+                    assumption=assumption,
+                    confirmed=False,
                 )
             )
         previous, start = country, end + dt.timedelta(days=1)

@@ -41,9 +41,7 @@ def _fmt(day: dt.date) -> str:
 def end_after_start(rows: Iterable[models.Dated], rule_subject=lambda row: row.slug) -> Iterator[Violation]:
     for row in rows:
         if row.span.ends_before_start():
-            yield Violation(
-                "dates", rule_subject(row), f"ends {row.end} before it starts {row.start}"
-            )
+            yield Violation("dates", rule_subject(row), f"ends {row.end} before it starts {row.start}")
 
 
 def _pairwise_overlaps(rows: list, group_key) -> Iterator[tuple]:
@@ -53,7 +51,7 @@ def _pairwise_overlaps(rows: list, group_key) -> Iterator[tuple]:
     for key, members in groups.items():
         members.sort(key=lambda r: (r.span.first_day, r.span.last_day))
         for i, first in enumerate(members):
-            for second in members[i + 1:]:
+            for second in members[i + 1 :]:
                 if second.span.first_day > first.span.last_day:
                     break
                 if spans_overlap(first.span, second.span):
@@ -63,7 +61,8 @@ def _pairwise_overlaps(rows: list, group_key) -> Iterator[tuple]:
 def chairmanships_do_not_overlap(terms: list[models.Chairmanship]) -> Iterator[Violation]:
     for _org, first, second in _pairwise_overlaps(terms, lambda t: t.organization_id):
         yield Violation(
-            "chairmanship-overlap", second.slug,
+            "chairmanship-overlap",
+            second.slug,
             f"{second.country.iso3} term {second.span.describe()} overlaps {first.country.iso3} term "
             f"{first.span.describe()} ({first.slug}) in {first.organization.slug}",
         )
@@ -81,7 +80,8 @@ def single_holder_posts(memberships: list[models.Membership], posts: dict[int, m
             if len(active) > post.max_holders:
                 names = ", ".join(sorted(m.person.slug for m in active))
                 yield Violation(
-                    "post-holders", post.slug,
+                    "post-holders",
+                    post.slug,
                     f"{len(active)} holders on {_fmt(day)} ({names}) but the post allows {post.max_holders}",
                 )
                 break
@@ -113,9 +113,7 @@ def _peaks(rows: list) -> Iterator[tuple[dt.date, list]]:
             active.pop(index)
 
 
-def quotas_are_respected(
-    quotas: list[models.SeatQuota], memberships: list[models.Membership]
-) -> Iterator[Violation]:
+def quotas_are_respected(quotas: list[models.SeatQuota], memberships: list[models.Membership]) -> Iterator[Violation]:
     """Seat-holding members sitting for a chamber never outnumber its quota in force (full and substitute)."""
     seated = defaultdict(list)
     for m in memberships:
@@ -125,14 +123,12 @@ def quotas_are_respected(
         if not quota.in_force:
             continue
         for status, limit in (("full", quota.seats), ("substitute", quota.substitute_seats)):
-            rows = [
-                m for m in seated[(quota.delegation_id, quota.chamber_id, status)]
-                if _within(m.span, quota.span)
-            ]
+            rows = [m for m in seated[(quota.delegation_id, quota.chamber_id, status)] if _within(m.span, quota.span)]
             for day, active in _peaks(rows):
                 if quota.span.covers(day) and len(active) > limit:
                     yield Violation(
-                        "quota", quota.slug,
+                        "quota",
+                        quota.slug,
                         f"{len(active)} {status} members sit for {quota.chamber.slug} on {_fmt(day)}, "
                         f"but {quota.delegation.slug} has {limit} {status} seat(s) for it",
                     )
@@ -170,7 +166,8 @@ def one_quota_in_force(quotas: list[models.SeatQuota]) -> Iterator[Violation]:
     in_force = [q for q in quotas if q.in_force]
     for _key, first, second in _pairwise_overlaps(in_force, lambda q: (q.delegation_id, q.chamber_id)):
         yield Violation(
-            "quota-in-force", second.slug,
+            "quota-in-force",
+            second.slug,
             f"two quotas in force at once for {second.delegation.slug} / {second.chamber.slug}: "
             f"{first.slug} and {second.slug}; mark one as an alternative (in_force: false)",
         )
@@ -182,7 +179,8 @@ def participations_do_not_overlap(rows: list[models.Participation]) -> Iterator[
 
     for _key, first, second in _pairwise_overlaps(rows, key):
         yield Violation(
-            "participation-overlap", second.slug,
+            "participation-overlap",
+            second.slug,
             f"status '{second.status}' {second.span.describe()} overlaps '{first.status}' "
             f"{first.span.describe()} ({first.slug})",
         )
@@ -192,7 +190,8 @@ def memberships_are_consistent(memberships: list[models.Membership], posts: dict
     for m in memberships:
         if m.post_id and posts[m.post_id].organization_id != m.organization_id:
             yield Violation(
-                "membership-post", m.slug,
+                "membership-post",
+                m.slug,
                 f"post {posts[m.post_id].slug} belongs to another organisation than {m.organization.slug}",
             )
         if m.post_id and posts[m.post_id].role != m.role:

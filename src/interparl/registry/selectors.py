@@ -130,7 +130,9 @@ class DelegationComposition:
     def to_dict(self) -> dict:
         data = asdict(self)
         data.update(
-            seats=self.seats, substitute_seats=self.substitute_seats, seats_filled=self.seats_filled,
+            seats=self.seats,
+            substitute_seats=self.substitute_seats,
+            seats_filled=self.seats_filled,
             members_without_chamber=self.members_without_chamber,
         )
         return data
@@ -180,16 +182,27 @@ def _standing(row: models.Participation | None) -> Standing | None:
     if row is None:
         return None
     return Standing(
-        status=row.status, since=_iso(row.start), until=_iso(row.end), confirmed=row.confirmed,
-        note=row.note, source=source_ref(row.source),
+        status=row.status,
+        since=_iso(row.start),
+        until=_iso(row.end),
+        confirmed=row.confirmed,
+        note=row.note,
+        source=source_ref(row.source),
     )
 
 
 def _holder(m: models.Membership) -> Holder:
     return Holder(
-        person=m.person.slug, name=m.person.name, role=m.role, post=m.post.label if m.post else None,
-        organization=m.organization.slug, chamber=m.on_behalf_of.slug if m.on_behalf_of else None,
-        status=m.status, start=_iso(m.start), end=_iso(m.end), confirmed=m.confirmed,
+        person=m.person.slug,
+        name=m.person.name,
+        role=m.role,
+        post=m.post.label if m.post else None,
+        organization=m.organization.slug,
+        chamber=m.on_behalf_of.slug if m.on_behalf_of else None,
+        status=m.status,
+        start=_iso(m.start),
+        end=_iso(m.end),
+        confirmed=m.confirmed,
         source=source_ref(m.source),
     )
 
@@ -216,16 +229,21 @@ def assembly_bodies(assembly: models.Organization) -> list[models.Organization]:
 
 def chair_of(organization: models.Organization, at: dt.date) -> models.Chairmanship | None:
     return (
-        models.Chairmanship.objects.current(at=at).filter(organization=organization)
-        .select_related("country").order_by("-start_date").first()
+        models.Chairmanship.objects.current(at=at)
+        .filter(organization=organization)
+        .select_related("country")
+        .order_by("-start_date")
+        .first()
     )
 
 
 def _quota_versions(delegation: models.Organization, at: dt.date) -> dict[int, list[models.SeatQuota]]:
     versions: dict[int, list[models.SeatQuota]] = {}
     quotas = (
-        models.SeatQuota.objects.current(at=at).filter(delegation=delegation)
-        .select_related("chamber", "source").order_by("chamber__chamber_kind", "chamber__slug", "-in_force")
+        models.SeatQuota.objects.current(at=at)
+        .filter(delegation=delegation)
+        .select_related("chamber", "source")
+        .order_by("chamber__chamber_kind", "chamber__slug", "-in_force")
     )
     for quota in quotas:
         versions.setdefault(quota.chamber_id, []).append(quota)
@@ -243,25 +261,34 @@ def delegation_composition(
         sitting = [m for m in members if m.on_behalf_of_id == main.chamber_id]
         chambers.append(
             ChamberSeats(
-                chamber=main.chamber.slug, name=main.chamber.name, kind=main.chamber.chamber_kind,
-                seats=main.seats, substitute_seats=main.substitute_seats,
+                chamber=main.chamber.slug,
+                name=main.chamber.name,
+                kind=main.chamber.chamber_kind,
+                seats=main.seats,
+                substitute_seats=main.substitute_seats,
                 filled=sum(1 for m in sitting if m.status == "full"),
                 filled_substitute=sum(1 for m in sitting if m.status == "substitute"),
                 source=source_ref(main.source),
                 alternatives=[
                     QuotaVersion(q.seats, q.substitute_seats, q.in_force, q.confirmed, source_ref(q.source), q.note)
-                    for q in quota_rows if q is not main
+                    for q in quota_rows
+                    if q is not main
                 ],
             )
         )
     holders = [m for m in memberships if m.post_id]
     plenipotentiary = next((m for m in holders if m.role == "plenipotentiary_representative"), None)
     parliament = delegation.sent_by
-    links = models.Link.objects.filter(
-        Q(organization=delegation) | Q(organization=parliament) | Q(organization__parent=parliament)
-    ).select_related("organization", "source") if parliament else models.Link.objects.none()
+    links = (
+        models.Link.objects.filter(
+            Q(organization=delegation) | Q(organization=parliament) | Q(organization__parent=parliament)
+        ).select_related("organization", "source")
+        if parliament
+        else models.Link.objects.none()
+    )
     return DelegationComposition(
-        delegation=delegation.slug, name=delegation.name,
+        delegation=delegation.slug,
+        name=delegation.name,
         country=delegation.country.iso3 if delegation.country else "",
         country_name=delegation.country.name if delegation.country else "",
         parliament=parliament.slug if parliament else None,
@@ -284,39 +311,53 @@ def composition(assembly: models.Organization, at: dt.date | None = None) -> Com
     standings = {
         p.country_id: p
         for p in models.Participation.objects.current(at=at)
-        .filter(organization=assembly, country__isnull=False).select_related("country", "source")
+        .filter(organization=assembly, country__isnull=False)
+        .select_related("country", "source")
         .order_by("start_date")
     }
     delegations = (
         models.Organization.objects.current(at=at)
         .filter(parent=assembly, classification=models.Organization.Classification.DELEGATION)
-        .select_related("country", "sent_by").order_by("country__iso3", "slug")
+        .select_related("country", "sent_by")
+        .order_by("country__iso3", "slug")
     )
     delegation_rows = [delegation_composition(d, at, standings.get(d.country_id)) for d in delegations]
     delegation_by_country = {d.country: d.delegation for d in delegation_rows}
     member_states = [
         MemberState(
-            country=p.country.iso3, name=p.country.name, standing=_standing(p),
+            country=p.country.iso3,
+            name=p.country.name,
+            standing=_standing(p),
             delegation=delegation_by_country.get(p.country.iso3),
         )
         for p in sorted(standings.values(), key=lambda p: p.country.iso3)
     ]
     bodies = assembly_bodies(assembly)
     officers = [
-        _holder(m) for m in current_memberships(at).filter(organization__in=bodies, post__isnull=False)
+        _holder(m)
+        for m in current_memberships(at)
+        .filter(organization__in=bodies, post__isnull=False)
         .order_by("post__slug", "start_date")
     ]
     parent_chair = chair_of(assembly.parent, at) if assembly.parent else None
     return Composition(
-        assembly=assembly.slug, name=assembly.name, as_of=at, delegations=delegation_rows,
-        member_states=member_states, officers=officers,
+        assembly=assembly.slug,
+        name=assembly.name,
+        as_of=at,
+        delegations=delegation_rows,
+        member_states=member_states,
+        officers=officers,
         chair_of_parent=(
             {
-                "organization": assembly.parent.slug, "country": parent_chair.country.iso3,
-                "country_name": parent_chair.country.name, "start": _iso(parent_chair.start),
-                "end": _iso(parent_chair.end), "basis": parent_chair.basis,
+                "organization": assembly.parent.slug,
+                "country": parent_chair.country.iso3,
+                "country_name": parent_chair.country.name,
+                "start": _iso(parent_chair.start),
+                "end": _iso(parent_chair.end),
+                "basis": parent_chair.basis,
             }
-            if parent_chair else None
+            if parent_chair
+            else None
         ),
     )
 

@@ -46,9 +46,19 @@ class NewsItemTranslation(TranslationOptions):
 
 
 HISTORY_MODELS = (
-    models.Source, models.Country, models.Organization, models.Person, models.Link, models.Post,
-    models.Membership, models.SeatQuota, models.Participation, models.Chairmanship, models.RotationRule,
-    models.Event, models.NewsItem,
+    models.Source,
+    models.Country,
+    models.Organization,
+    models.Person,
+    models.Link,
+    models.Post,
+    models.Membership,
+    models.SeatQuota,
+    models.Participation,
+    models.Chairmanship,
+    models.RotationRule,
+    models.Event,
+    models.NewsItem,
 )
 for model in HISTORY_MODELS:
     simple_history.register(model)

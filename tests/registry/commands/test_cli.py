@@ -27,9 +27,7 @@ def test_composition_json_right_after_installation(run):
     result = run("composition", "--as-of", "2026-11-27", "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    quotas = {
-        d["country"]: "+".join(str(c["seats"]) for c in d["chambers"]) for d in data["delegations"]
-    }
+    quotas = {d["country"]: "+".join(str(c["seats"]) for c in d["chambers"]) for d in data["delegations"]}
     assert quotas == {"BLR": "7+4", "KAZ": "8+8", "KGZ": "6", "RUS": "10+12", "TJK": "6+6"}
     assert data["seats"] == 67
     assert {d["country"]: d["plenipotentiary"]["name"] for d in data["delegations"]}["KAZ"] == "Viktor Rogalev"
@@ -54,8 +52,11 @@ def test_rotation_json(run):
     data = json.loads(run("rotation", "--from", "2024", "--years", "5", "--format", "json").stdout)
     terms = [(t["country"], t["start"], t["projected"]) for t in data["terms"]]
     assert terms == [
-        ("KAZ", "2024", False), ("KGZ", "2025", False), ("RUS", "2026-01-01", False),
-        ("TJK", "2027-01-01", True), ("ARM", "2028-01-01", True),
+        ("KAZ", "2024", False),
+        ("KGZ", "2025", False),
+        ("RUS", "2026-01-01", False),
+        ("TJK", "2027-01-01", True),
+        ("ARM", "2028-01-01", True),
     ]
     assert "frozen" in data["terms"][4]["assumption"]
     assert all({"country", "start", "end", "projected", "basis", "assumption"} <= t.keys() for t in data["terms"])
@@ -92,3 +93,35 @@ def test_load_a_broken_file_names_the_line(run, tmp_path):
     assert result.returncode == 2
     assert "broken.yaml:3: quotas[0].chamber: required key is missing" in result.stderr
     assert "broken.yaml:3: quotas[0].seats:" in result.stderr
+
+
+def test_serve_answers_from_the_database(run, tmp_path):
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env["INTERPARL_DATA_DIR"] = str(tmp_path)
+    server = subprocess.Popen(
+        [INTERPARL, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    page = response.read().decode()
+                    assert response.url.endswith("/en/")
+                    break
+            except OSError:
+                assert server.poll() is None, server.stderr.read().decode()
+                assert time.monotonic() < deadline, "the server did not answer within 60 s"
+                time.sleep(0.3)
+        assert "Parliamentary Assembly of the Collective Security Treaty Organization" in page
+        assert "67" in page and "Viktor Kogut" in page
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

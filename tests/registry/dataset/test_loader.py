@@ -36,7 +36,9 @@ def test_loading_the_built_in_dataset_again_changes_nothing():
 
 
 def test_a_changed_value_is_updated_with_its_reason_in_the_history(tmp_path):
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
         format: interparl-dataset/1
         sources: [{id: new-page, url: "https://example.org/kyrgyzstan"}]
         quotas:
@@ -46,7 +48,8 @@ def test_a_changed_value_is_updated_with_its_reason_in_the_history(tmp_path):
             seats: 7
             in_force: false
             source: new-page
-        """)
+        """,
+    )
     report = load_dataset(path, reason="Kyrgyz page re-read")
     assert report.counts["quotas"]["changed"] == 1 and report.counts["sources"]["added"] == 1
     quota = models.SeatQuota.objects.get(slug="kgz-delegation-kgz-jogorku-kenesh-pacsto-other-en")
@@ -60,15 +63,23 @@ def test_a_changed_value_is_updated_with_its_reason_in_the_history(tmp_path):
     "body, expected",
     [
         ("format: interparl-dataset/1\npeople:\n  - id: x\n    name: {en: X\n", r"data\.yaml:\d+: not valid YAML"),
-        ("format: interparl-dataset/1\npeople:\n  - id: x\n    name: {en: X}\n    nmae: oops\n",
-         r"data\.yaml:5: people\[0\]\.nmae: unknown key"),
-        ("format: interparl-dataset/1\nmemberships:\n  - person: nobody\n    organization: csto-pa\n",
-         r"data\.yaml:3: memberships\[0\]\.person: unknown person 'nobody'"),
-        ("format: interparl-dataset/1\nchairmanships:\n  - {organization: csto, country: TJK, start: 2026-13}\n",
-         r"data\.yaml:3: chairmanships\[0\]\.start: .*no month 13"),
+        (
+            "format: interparl-dataset/1\npeople:\n  - id: x\n    name: {en: X}\n    nmae: oops\n",
+            r"data\.yaml:5: people\[0\]\.nmae: unknown key",
+        ),
+        (
+            "format: interparl-dataset/1\nmemberships:\n  - person: nobody\n    organization: csto-pa\n",
+            r"data\.yaml:3: memberships\[0\]\.person: unknown person 'nobody'",
+        ),
+        (
+            "format: interparl-dataset/1\nchairmanships:\n  - {organization: csto, country: TJK, start: 2026-13}\n",
+            r"data\.yaml:3: chairmanships\[0\]\.start: .*no month 13",
+        ),
         ("format: interparl-dataset/2\n", r"data\.yaml:1: format: .*interparl-dataset/1"),
-        ("format: interparl-dataset/1\npeople:\n  - id: a\n    name: {en: A}\n    id: b\n",
-         r"data\.yaml:5: people\[0\]\.id: duplicate key"),
+        (
+            "format: interparl-dataset/1\npeople:\n  - id: a\n    name: {en: A}\n    id: b\n",
+            r"data\.yaml:5: people\[0\]\.id: duplicate key",
+        ),
     ],
 )
 def test_a_broken_file_is_rejected_with_file_line_and_reason_and_changes_nothing(tmp_path, body, expected):
@@ -81,7 +92,9 @@ def test_a_broken_file_is_rejected_with_file_line_and_reason_and_changes_nothing
 
 
 def test_a_file_that_would_break_a_rule_writes_nothing_at_all(tmp_path):
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
         format: interparl-dataset/1
         default_source: test-notes
         sources: [{id: test-notes, document: test notes}]
@@ -89,7 +102,8 @@ def test_a_file_that_would_break_a_rule_writes_nothing_at_all(tmp_path):
           - {id: new-person, name: {en: New Person, ru: Новый Человек}}
         chairmanships:
           - {organization: csto, country: TJK, start: 2026-06-01}
-        """)
+        """,
+    )
     before = snapshot()
     with pytest.raises(DatasetError, match="chairmanship-overlap"):
         load_dataset(path)

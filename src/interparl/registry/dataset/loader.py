@@ -137,7 +137,9 @@ class _Loader:
             self.sources[s.id] = self.upsert(models.Source, {"slug": s.id}, values, "sources", ("sources", i))
         for i, c in enumerate(d.countries):
             values = {
-                "iso2": c.iso2 or "", **_texts("name", c.name), **_texts("official_name", c.official_name),
+                "iso2": c.iso2 or "",
+                **_texts("name", c.name),
+                **_texts("official_name", c.official_name),
                 "other_names": [n.model_dump(exclude_none=True) for n in c.other_names],
             }
             self.countries[c.iso3] = self.upsert(
@@ -147,9 +149,14 @@ class _Loader:
         for i, p in enumerate(d.people):
             at = ("people", i)
             values = {
-                **self.fact(p, at), **_texts("name", p.name), **_texts("given_name", p.given_name),
-                **_texts("family_name", p.family_name), **_texts("patronymic_name", p.patronymic_name),
-                **_texts("summary", p.summary), "gender": p.gender, "birth_date": p.birth_date,
+                **self.fact(p, at),
+                **_texts("name", p.name),
+                **_texts("given_name", p.given_name),
+                **_texts("family_name", p.family_name),
+                **_texts("patronymic_name", p.patronymic_name),
+                **_texts("summary", p.summary),
+                "gender": p.gender,
+                "birth_date": p.birth_date,
                 "other_names": [n.model_dump(exclude_none=True) for n in p.other_names],
                 "identifiers": [n.model_dump() for n in p.identifiers],
             }
@@ -173,9 +180,13 @@ class _Loader:
         for i, o in enumerate(items):
             at = ("organizations", i)
             values = {
-                **self.fact(o, at), **_period(o), "classification": o.classification,
-                **_texts("name", o.name), **_texts("abbreviation", o.abbreviation),
-                **_texts("description", o.description), **_texts("seat", o.seat),
+                **self.fact(o, at),
+                **_period(o),
+                "classification": o.classification,
+                **_texts("name", o.name),
+                **_texts("abbreviation", o.abbreviation),
+                **_texts("description", o.description),
+                **_texts("seat", o.seat),
                 "country": self.ref(self.countries, o.country, at + ("country",), "country"),
                 "chamber_kind": o.chamber_kind,
                 "other_names": [n.model_dump(exclude_none=True) for n in o.other_names],
@@ -205,7 +216,10 @@ class _Loader:
         for i, p in enumerate(self.dataset.posts):
             at = ("posts", i)
             values = {
-                **self.fact(p, at), **_period(p), **_texts("label", p.label), "role": p.role,
+                **self.fact(p, at),
+                **_period(p),
+                **_texts("label", p.label),
+                "role": p.role,
                 "organization": self.ref(self.organizations, p.organization, at + ("organization",), "organization"),
                 "max_holders": p.max_holders,
             }
@@ -229,7 +243,12 @@ class _Loader:
                 continue
             seen[slug] = at
             values = {
-                **self.fact(m, at), **_period(m), "role": role, "label": m.label, "status": m.status, "post": post,
+                **self.fact(m, at),
+                **_period(m),
+                "role": role,
+                "label": m.label,
+                "status": m.status,
+                "post": post,
                 "person": self.ref(self.people, m.person, at + ("person",), "person"),
                 "organization": self.ref(self.organizations, m.organization, at + ("organization",), "organization"),
                 "on_behalf_of": self.ref(self.organizations, m.on_behalf_of, at + ("on_behalf_of",), "organization"),
@@ -242,7 +261,10 @@ class _Loader:
             at = ("quotas", i)
             slug = self._slug(q, at, q.delegation, q.chamber, q.source or "", q.start)
             values = {
-                **self.fact(q, at), **_period(q), "seats": q.seats, "substitute_seats": q.substitute_seats,
+                **self.fact(q, at),
+                **_period(q),
+                "seats": q.seats,
+                "substitute_seats": q.substitute_seats,
                 "in_force": q.in_force,
                 "delegation": self.ref(self.organizations, q.delegation, at + ("delegation",), "organization"),
                 "chamber": self.ref(self.organizations, q.chamber, at + ("chamber",), "organization"),
@@ -255,7 +277,9 @@ class _Loader:
             at = ("participations", i)
             slug = self._slug(p, at, p.organization, p.country or p.participant, p.status, p.start)
             values = {
-                **self.fact(p, at), **_period(p), "status": p.status,
+                **self.fact(p, at),
+                **_period(p),
+                "status": p.status,
                 "organization": self.ref(self.organizations, p.organization, at + ("organization",), "organization"),
                 "country": self.ref(self.countries, p.country, at + ("country",), "country"),
                 "participant": self.ref(self.organizations, p.participant, at + ("participant",), "organization"),
@@ -268,7 +292,9 @@ class _Loader:
             at = ("chairmanships", i)
             slug = self._slug(c, at, c.organization, c.country, c.start)
             values = {
-                **self.fact(c, at), **_period(c), "basis": c.basis,
+                **self.fact(c, at),
+                **_period(c),
+                "basis": c.basis,
                 "organization": self.ref(self.organizations, c.organization, at + ("organization",), "organization"),
                 "country": self.ref(self.countries, c.country, at + ("country",), "country"),
             }
@@ -288,9 +314,15 @@ class _Loader:
             for code in r.fixed_order:
                 self.ref(self.countries, code, at + ("fixed_order",), "country")
             values = {
-                **self.fact(r, at), "order_method": r.order_method, "order_language": r.order_language,
-                "fixed_order": r.fixed_order, "term_months": r.term_months, "handover_month": month,
-                "handover_day": day, "effective_from": r.effective_from, **_texts("description", r.description),
+                **self.fact(r, at),
+                "order_method": r.order_method,
+                "order_language": r.order_language,
+                "fixed_order": r.fixed_order,
+                "term_months": r.term_months,
+                "handover_month": month,
+                "handover_day": day,
+                "effective_from": r.effective_from,
+                **_texts("description", r.description),
             }
             if organization:
                 self.upsert(models.RotationRule, {"organization": organization}, values, "rotation_rules", at)
@@ -299,8 +331,13 @@ class _Loader:
         for i, e in enumerate(self.dataset.events):
             at = ("events", i)
             values = {
-                **self.fact(e, at), **_period(e), "kind": e.kind, "number": e.number,
-                **_texts("title", e.title), **_texts("description", e.description), **_texts("place", e.place),
+                **self.fact(e, at),
+                **_period(e),
+                "kind": e.kind,
+                "number": e.number,
+                **_texts("title", e.title),
+                **_texts("description", e.description),
+                **_texts("place", e.place),
                 "organizer": self.ref(self.organizations, e.organizer, at + ("organizer",), "organization"),
                 "country": self.ref(self.countries, e.country, at + ("country",), "country"),
             }
@@ -310,8 +347,11 @@ class _Loader:
         for i, n in enumerate(self.dataset.news):
             at = ("news", i)
             values = {
-                **self.fact(n, at), "date": n.date, "language": n.language,
-                **_texts("title", n.title), **_texts("body", n.body),
+                **self.fact(n, at),
+                "date": n.date,
+                "language": n.language,
+                **_texts("title", n.title),
+                **_texts("body", n.body),
             }
             item = self.upsert(models.NewsItem, {"slug": n.id}, values, "news", at)
             related = {

@@ -13,9 +13,7 @@ class Command(RegistryCommand):
         parser.add_argument("--format", choices=["table", "json"], default="table")
 
     def run(self, *args, assembly=None, as_of=None, format="table", **options):
-        organization = (
-            selectors.get_organization(assembly, "assembly") if assembly else selectors.default_assembly()
-        )
+        organization = selectors.get_organization(assembly, "assembly") if assembly else selectors.default_assembly()
         if organization is None:
             raise selectors.NotFound("the registry holds no assembly")
         result = selectors.composition(organization, as_of)
@@ -52,8 +50,12 @@ def render_composition(console, result) -> None:
             filled += f"\n{d.members_without_chamber} without chamber"
         standing = d.participation.status if d.participation else "—"
         table.add_row(
-            f"{d.country_name} ({d.country})", chambers, quotas, filled,
-            d.plenipotentiary.name if d.plenipotentiary else "—", standing,
+            f"{d.country_name} ({d.country})",
+            chambers,
+            quotas,
+            filled,
+            d.plenipotentiary.name if d.plenipotentiary else "—",
+            standing,
         )
     console.print(table)
 
@@ -63,8 +65,10 @@ def render_composition(console, result) -> None:
     for m in result.member_states:
         style = "" if m.standing.status == "member" else "bold red"
         states.add_row(
-            f"{m.name} ({m.country})", f"[{style}]{m.standing.status}[/]" if style else m.standing.status,
-            m.standing.since or "?", m.delegation or "none listed",
+            f"{m.name} ({m.country})",
+            f"[{style}]{m.standing.status}[/]" if style else m.standing.status,
+            m.standing.since or "?",
+            m.delegation or "none listed",
         )
     console.print(states)
 

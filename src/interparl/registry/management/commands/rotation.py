@@ -48,11 +48,16 @@ class Command(RegistryCommand):
             table.add_column(column, overflow="fold")
         for term in report.terms:
             end = term.end.isoformat() if term.end else (f"({term.expected_end} expected)" if term.expected_end else "")
-            flag = f"[yellow]projected[/]: {term.assumption}" if term.projected else (
-                "" if term.confirmed else "[yellow]unconfirmed[/]"
+            flag = (
+                f"[yellow]projected[/]: {term.assumption}"
+                if term.projected
+                else ("" if term.confirmed else "[yellow]unconfirmed[/]")
             )
             table.add_row(
-                f"{term.country_name} ({term.country})", term.start.isoformat() if term.start else "?", end,
-                term.basis, flag,
+                f"{term.country_name} ({term.country})",
+                term.start.isoformat() if term.start else "?",
+                end,
+                term.basis,
+                flag,
             )
         console_for(self.stdout).print(table)
