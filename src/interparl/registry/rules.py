@@ -200,11 +200,27 @@ def memberships_are_consistent(memberships: list[models.Membership], posts: dict
             )
 
 
+DATE_FIELDS = ("start_date", "start_precision", "end_date", "end_precision")
+
+
 def check_all() -> list[Violation]:
     """Every violation in the stored data, in a stable order."""
     organizations = models.Organization.objects.all()
     posts = {p.pk: p for p in models.Post.objects.all()}
-    memberships = list(models.Membership.objects.select_related("person", "organization"))
+    # Only what the rules read: hydrating whole people and organisations dominates the cost on big registries.
+    memberships = list(
+        models.Membership.objects.select_related("person", "organization").only(
+            "slug",
+            "role",
+            "status",
+            "post_id",
+            "organization_id",
+            "on_behalf_of_id",
+            *DATE_FIELDS,
+            "person__slug",
+            "organization__slug",
+        )
+    )
     quotas = list(models.SeatQuota.objects.select_related("delegation", "chamber"))
     terms = list(models.Chairmanship.objects.select_related("country", "organization"))
     participations = list(models.Participation.objects.all())
