@@ -269,6 +269,7 @@ class Person(Sourced):
 class Link(Sourced):
     """A web address of an organisation or a person (official website, profile)."""
 
+    key = models.CharField(max_length=300, unique=True, help_text="Public id: the owner and the address.")
     url = models.URLField(max_length=500)
     note = models.CharField(max_length=200, blank=True, help_text="What the address is, e.g. 'official website'.")
     organization = models.ForeignKey(

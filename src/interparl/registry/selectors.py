@@ -368,3 +368,24 @@ def default_assembly() -> models.Organization | None:
 
     assemblies = models.Organization.objects.filter(classification=models.Organization.Classification.ASSEMBLY)
     return assemblies.filter(slug=settings.DEFAULT_ASSEMBLY).first() or assemblies.order_by("slug").first()
+
+
+def _latest_history() -> list[tuple[int, dt.datetime]]:
+    from .translation import HISTORY_MODELS
+
+    rows = []
+    for model in HISTORY_MODELS:
+        latest = model.history.order_by("-history_id").values_list("history_id", "history_date").first()
+        rows.append(latest or (0, None))
+    return rows
+
+
+def registry_version() -> tuple:
+    """A value that changes whenever any registry record is added, changed or deleted."""
+    return tuple(history_id for history_id, _date in _latest_history())
+
+
+def registry_last_changed() -> dt.datetime | None:
+    """When the registry last changed (from the change history)."""
+    dates = [date for _id, date in _latest_history() if date]
+    return max(dates) if dates else None

@@ -3,16 +3,17 @@
 Loading is idempotent: records are matched by their public id and only rows whose values differ are
 saved (so the change history only grows when something really changed). Nothing is deleted. If the
 file is invalid, or the result would break a registry rule, nothing is written.
+
+``Importer`` turns validated records (``schema`` models) into rows for the ``Writer``; the YAML loader
+feeds it a whole file, the Popolo importer feeds it records streamed from a JSON document.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from pydantic import ValidationError
@@ -20,23 +21,23 @@ from pydantic import ValidationError
 from .. import models, rules
 from ..partial_dates import PartialDate
 from . import schema
+from .writer import LoadReport, Row, Writer
 from .yaml_lines import DatasetError, locate, read_yaml
 
+__all__ = ["DatasetError", "Importer", "LoadReport", "load_dataset", "parse_dataset"]
 
-@dataclass
-class LoadReport:
-    path: str
-    counts: dict[str, Counter] = field(default_factory=dict)
 
-    def count(self, table: str, outcome: str) -> None:
-        self.counts.setdefault(table, Counter())[outcome] += 1
-
-    def total(self, outcome: str) -> int:
-        return sum(c[outcome] for c in self.counts.values())
-
-    @property
-    def changed_anything(self) -> bool:
-        return bool(self.total("added") or self.total("changed"))
+def pydantic_problems(exc: ValidationError, where: Callable[[tuple, str], str]) -> list[str]:
+    problems = []
+    for err in exc.errors():
+        if err["type"] == "extra_forbidden":
+            reason = "unknown key"
+        elif err["type"] == "missing":
+            reason = "required key is missing"
+        else:
+            reason = err["msg"].removeprefix("Value error, ")
+        problems.append(where(tuple(err["loc"]), reason))
+    return problems
 
 
 def parse_dataset(path: Path) -> tuple[schema.Dataset, dict]:
@@ -46,17 +47,7 @@ def parse_dataset(path: Path) -> tuple[schema.Dataset, dict]:
     try:
         return schema.Dataset.model_validate(data), lines
     except ValidationError as exc:
-        problems = [locate(path, lines, err["loc"], _reason(err)) for err in exc.errors()]
-        raise DatasetError(problems) from None
-
-
-def _reason(err: dict) -> str:
-    message = err["msg"].removeprefix("Value error, ")
-    if err["type"] == "extra_forbidden":
-        return "unknown key"
-    if err["type"] == "missing":
-        return "required key is missing"
-    return message
+        raise DatasetError(pydantic_problems(exc, lambda at, reason: locate(path, lines, at, reason))) from None
 
 
 def _texts(field_name: str, text: schema.Text | None) -> dict:
@@ -74,245 +65,275 @@ def _period(item) -> dict:
     }
 
 
-class _Loader:
-    def __init__(self, dataset: schema.Dataset, path: Path, lines: dict, reason: str):
-        self.dataset = dataset
-        self.path = path
-        self.lines = lines
-        self.reason = reason
-        self.report = LoadReport(str(path))
-        self.problems: list[str] = []
-        self.sources: dict[str, models.Source] = {s.slug: s for s in models.Source.objects.all()}
-        self.countries = {c.iso3: c for c in models.Country.objects.all()}
-        self.organizations = {o.slug: o for o in models.Organization.objects.all()}
-        self.people = {p.slug: p for p in models.Person.objects.all()}
-        self.posts = {p.slug: p for p in models.Post.objects.all()}
-        self.events = {e.slug: e for e in models.Event.objects.all()}
+def _derived_id(*parts) -> str:
+    return slugify("-".join(str(p) for p in parts if p))[:200]
 
-    # -- references ------------------------------------------------------------------------------
-    def ref(self, table: dict, key, at: tuple, what: str):
+
+class Importer:
+    """Resolves references and writes each kind of record. ``where(section, index, key)`` names a place."""
+
+    def __init__(self, writer: Writer, where: Callable[..., str], default_source: str | None = None):
+        self.writer = writer
+        self.where = where
+        self.default_source = default_source
+        self.problems: list[str] = []
+        self.ids = {
+            "source": dict(models.Source.objects.values_list("slug", "pk")),
+            "country": dict(models.Country.objects.values_list("iso3", "pk")),
+            "organization": dict(models.Organization.objects.values_list("slug", "pk")),
+            "person": dict(models.Person.objects.values_list("slug", "pk")),
+            "post": dict(models.Post.objects.values_list("slug", "pk")),
+            "event": dict(models.Event.objects.values_list("slug", "pk")),
+        }
+        self.post_roles = dict(models.Post.objects.values_list("slug", "role"))
+
+    def ref(self, kind: str, key, at: tuple):
         if key is None:
             return None
-        found = table.get(key)
+        found = self.ids[kind].get(key)
         if found is None:
-            self.problems.append(locate(self.path, self.lines, at, f"unknown {what} '{key}'"))
+            self.problems.append(self.where(*at, f"unknown {kind} '{key}'"))
         return found
 
+    def check(self) -> None:
+        if self.problems:
+            raise DatasetError(self.problems)
+
     def fact(self, item, at: tuple) -> dict:
-        source_id = item.source or self.dataset.default_source
         return {
-            "source": self.ref(self.sources, source_id, at + ("source",), "source"),
+            "source_id": self.ref("source", item.source or self.default_source, (*at, "source")),
             "source_quote": item.quote,
             "confirmed": item.confirmed,
             "note": item.note,
         }
 
-    # -- writing ---------------------------------------------------------------------------------
-    def upsert(self, model, lookup: dict, values: dict, table: str, at: tuple):
-        obj = model.objects.filter(**lookup).first()
-        if obj is None:
-            obj = model(**lookup, **values)
-            outcome = "added"
-        else:
-            changed = [name for name, value in values.items() if getattr(obj, name) != value]
-            if not changed:
-                self.report.count(table, "unchanged")
-                return obj
-            for name in changed:
-                setattr(obj, name, values[name])
-            outcome = "changed"
-        obj._change_reason = self.reason
-        try:
-            obj.full_clean(validate_unique=False, validate_constraints=True)
-        except DjangoValidationError as exc:
-            raise DatasetError([*self.problems, locate(self.path, self.lines, at, "; ".join(exc.messages))]) from None
-        obj.save()
-        self.report.count(table, outcome)
-        return obj
+    def _write(self, model, table, kind, rows, **options):
+        self.check()
+        written = self.writer.write(model, table, rows, **options)
+        if kind:
+            self.ids[kind].update(written)
+        return written
 
-    def run(self) -> LoadReport:
-        d = self.dataset
-        for i, s in enumerate(d.sources):
-            values = s.model_dump(exclude={"id"})
-            self.sources[s.id] = self.upsert(models.Source, {"slug": s.id}, values, "sources", ("sources", i))
-        for i, c in enumerate(d.countries):
-            values = {
-                "iso2": c.iso2 or "",
-                **_texts("name", c.name),
-                **_texts("official_name", c.official_name),
-                "other_names": [n.model_dump(exclude_none=True) for n in c.other_names],
-            }
-            self.countries[c.iso3] = self.upsert(
-                models.Country, {"iso3": c.iso3}, values, "countries", ("countries", i)
+    # -- one method per section; each takes (index, record) pairs ---------------------------------
+    def sources(self, items: Iterable[tuple[int, schema.SourceIn]]):
+        rows = [Row(s.id, s.model_dump(exclude={"id"}), self.where("sources", i, None)) for i, s in items]
+        self._write(models.Source, "sources", "source", rows)
+
+    def countries(self, items):
+        rows = [
+            Row(
+                c.iso3,
+                {
+                    "iso2": c.iso2 or "",
+                    **_texts("name", c.name),
+                    **_texts("official_name", c.official_name),
+                    "other_names": [n.model_dump(exclude_none=True) for n in c.other_names],
+                },
+                self.where("countries", i, None),
             )
-        self.load_organizations()
-        for i, p in enumerate(d.people):
+            for i, c in items
+        ]
+        self._write(models.Country, "countries", "country", rows, key_field="iso3")
+
+    def organizations(self, items):
+        items = list(items)
+        rows, links = [], []
+        for i, o in items:
+            at = ("organizations", i)
+            rows.append(
+                Row(
+                    o.id,
+                    {
+                        **self.fact(o, at),
+                        **_period(o),
+                        "classification": o.classification,
+                        **_texts("name", o.name),
+                        **_texts("abbreviation", o.abbreviation),
+                        **_texts("description", o.description),
+                        **_texts("seat", o.seat),
+                        "country_id": self.ref("country", o.country, (*at, "country")),
+                        "chamber_kind": o.chamber_kind,
+                        "other_names": [n.model_dump(exclude_none=True) for n in o.other_names],
+                        "identifiers": [n.model_dump() for n in o.identifiers],
+                    },
+                    self.where(*at, None),
+                )
+            )
+        self._write(models.Organization, "organizations", "organization", rows)
+        # Parents and senders may come later in the file: link them once every organisation exists.
+        relations = [
+            Row(
+                o.id,
+                {
+                    "parent_id": self.ref("organization", o.parent, ("organizations", i, "parent")),
+                    "sent_by_id": self.ref("organization", o.sent_by, ("organizations", i, "sent_by")),
+                },
+                self.where("organizations", i, None),
+            )
+            for i, o in items
+        ]
+        self._write(models.Organization, "organizations", None, relations, count_unchanged=False)
+        for i, o in items:
+            links += self._links(o.links, ("organizations", i), organization_id=self.ids["organization"][o.id])
+        self._write(models.Link, "links", None, links, key_field="key")
+
+    def _links(self, links, at, **owner) -> list[Row]:
+        # A link's public id is its owner and address.
+        owner_key = "-".join(f"{k}{v}" for k, v in owner.items())
+        return [
+            Row(
+                f"{owner_key}-{link.url}"[:300],
+                {**self.fact(link, (*at, "links", j)), "url": link.url, "note": link.note, **owner},
+                self.where(*at, "links", j, None),
+            )
+            for j, link in enumerate(links)
+        ]
+
+    def people(self, items):
+        items = list(items)
+        rows = []
+        for i, p in items:
             at = ("people", i)
-            values = {
-                **self.fact(p, at),
-                **_texts("name", p.name),
-                **_texts("given_name", p.given_name),
-                **_texts("family_name", p.family_name),
-                **_texts("patronymic_name", p.patronymic_name),
-                **_texts("summary", p.summary),
-                "gender": p.gender,
-                "birth_date": p.birth_date,
-                "other_names": [n.model_dump(exclude_none=True) for n in p.other_names],
-                "identifiers": [n.model_dump() for n in p.identifiers],
-            }
-            person = self.people[p.id] = self.upsert(models.Person, {"slug": p.id}, values, "people", at)
-            self.load_links(p.links, at, person=person)
-        self.load_posts()
-        self.load_memberships()
-        self.load_quotas()
-        self.load_participations()
-        self.load_chairmanships()
-        self.load_rules()
-        self.load_events()
-        self.load_news()
-        if self.problems:
-            raise DatasetError(self.problems)
-        return self.report
+            rows.append(
+                Row(
+                    p.id,
+                    {
+                        **self.fact(p, at),
+                        **_texts("name", p.name),
+                        **_texts("given_name", p.given_name),
+                        **_texts("family_name", p.family_name),
+                        **_texts("patronymic_name", p.patronymic_name),
+                        **_texts("summary", p.summary),
+                        "gender": p.gender,
+                        "birth_date": p.birth_date,
+                        "other_names": [n.model_dump(exclude_none=True) for n in p.other_names],
+                        "identifiers": [n.model_dump() for n in p.identifiers],
+                    },
+                    self.where(*at, None),
+                )
+            )
+        self._write(models.Person, "people", "person", rows)
+        links = []
+        for i, p in items:
+            links += self._links(p.links, ("people", i), person_id=self.ids["person"][p.id])
+        self._write(models.Link, "links", None, links, key_field="key")
 
-    def load_organizations(self):
-        items = self.dataset.organizations
-        # Parents may come later in the file: first create every row, then link them.
-        for i, o in enumerate(items):
-            at = ("organizations", i)
-            values = {
-                **self.fact(o, at),
-                **_period(o),
-                "classification": o.classification,
-                **_texts("name", o.name),
-                **_texts("abbreviation", o.abbreviation),
-                **_texts("description", o.description),
-                **_texts("seat", o.seat),
-                "country": self.ref(self.countries, o.country, at + ("country",), "country"),
-                "chamber_kind": o.chamber_kind,
-                "other_names": [n.model_dump(exclude_none=True) for n in o.other_names],
-                "identifiers": [n.model_dump() for n in o.identifiers],
-            }
-            self.organizations[o.id] = self.upsert(models.Organization, {"slug": o.id}, values, "organizations", at)
-        for i, o in enumerate(items):
-            at = ("organizations", i)
-            links = {
-                "parent": self.ref(self.organizations, o.parent, at + ("parent",), "organization"),
-                "sent_by": self.ref(self.organizations, o.sent_by, at + ("sent_by",), "organization"),
-            }
-            org = self.organizations[o.id]
-            if any(getattr(org, k) != v for k, v in links.items()):
-                for k, v in links.items():
-                    setattr(org, k, v)
-                org._change_reason = self.reason
-                org.save()
-            self.load_links(o.links, at, organization=org)
-
-    def load_links(self, links, at, **owner):
-        for j, link in enumerate(links):
-            values = {**self.fact(link, at + ("links", j)), "note": link.note}
-            self.upsert(models.Link, {"url": link.url, **owner}, values, "links", at + ("links", j))
-
-    def load_posts(self):
-        for i, p in enumerate(self.dataset.posts):
+    def posts(self, items):
+        rows = []
+        for i, p in items:
             at = ("posts", i)
-            values = {
-                **self.fact(p, at),
-                **_period(p),
-                **_texts("label", p.label),
-                "role": p.role,
-                "organization": self.ref(self.organizations, p.organization, at + ("organization",), "organization"),
-                "max_holders": p.max_holders,
-            }
-            if values["organization"] is not None:
-                self.posts[p.id] = self.upsert(models.Post, {"slug": p.id}, values, "posts", at)
+            rows.append(
+                Row(
+                    p.id,
+                    {
+                        **self.fact(p, at),
+                        **_period(p),
+                        **_texts("label", p.label),
+                        "role": p.role,
+                        "organization_id": self.ref("organization", p.organization, (*at, "organization")),
+                        "max_holders": p.max_holders,
+                    },
+                    self.where(*at, None),
+                )
+            )
+            self.post_roles[p.id] = p.role
+        self._write(models.Post, "posts", "post", rows)
 
-    def _slug(self, item, at, *parts) -> str:
-        if item.id:
-            return item.id
-        return slugify("-".join(str(p) for p in parts if p))[:200]
-
-    def load_memberships(self):
-        seen: dict[str, tuple] = {}
-        for i, m in enumerate(self.dataset.memberships):
+    def memberships(self, items):
+        rows = []
+        for i, m in items:
             at = ("memberships", i)
-            post = self.ref(self.posts, m.post, at + ("post",), "post")
-            role = m.role or (post.role if post else "member")
-            slug = self._slug(m, at, m.person, m.organization, m.post or role, m.start)
-            if slug in seen:
-                self.problems.append(locate(self.path, self.lines, at, f"same id '{slug}' as {seen[slug]}: give an id"))
-                continue
-            seen[slug] = at
-            values = {
-                **self.fact(m, at),
-                **_period(m),
-                "role": role,
-                "label": m.label,
-                "status": m.status,
-                "post": post,
-                "person": self.ref(self.people, m.person, at + ("person",), "person"),
-                "organization": self.ref(self.organizations, m.organization, at + ("organization",), "organization"),
-                "on_behalf_of": self.ref(self.organizations, m.on_behalf_of, at + ("on_behalf_of",), "organization"),
-            }
-            if values["person"] and values["organization"]:
-                self.upsert(models.Membership, {"slug": slug}, values, "memberships", at)
+            role = m.role or self.post_roles.get(m.post) or "member"
+            rows.append(
+                Row(
+                    m.id or _derived_id(m.person, m.organization, m.post or role, m.start),
+                    {
+                        **self.fact(m, at),
+                        **_period(m),
+                        "role": role,
+                        "label": m.label,
+                        "status": m.status,
+                        "post_id": self.ref("post", m.post, (*at, "post")),
+                        "person_id": self.ref("person", m.person, (*at, "person")),
+                        "organization_id": self.ref("organization", m.organization, (*at, "organization")),
+                        "on_behalf_of_id": self.ref("organization", m.on_behalf_of, (*at, "on_behalf_of")),
+                    },
+                    self.where(*at, None),
+                )
+            )
+        self._write(models.Membership, "memberships", None, rows)
 
-    def load_quotas(self):
-        for i, q in enumerate(self.dataset.quotas):
+    def quotas(self, items):
+        rows = []
+        for i, q in items:
             at = ("quotas", i)
-            slug = self._slug(q, at, q.delegation, q.chamber, q.source or "", q.start)
-            values = {
-                **self.fact(q, at),
-                **_period(q),
-                "seats": q.seats,
-                "substitute_seats": q.substitute_seats,
-                "in_force": q.in_force,
-                "delegation": self.ref(self.organizations, q.delegation, at + ("delegation",), "organization"),
-                "chamber": self.ref(self.organizations, q.chamber, at + ("chamber",), "organization"),
-            }
-            if values["delegation"] and values["chamber"]:
-                self.upsert(models.SeatQuota, {"slug": slug}, values, "quotas", at)
+            rows.append(
+                Row(
+                    q.id or _derived_id(q.delegation, q.chamber, q.source or self.default_source, q.start),
+                    {
+                        **self.fact(q, at),
+                        **_period(q),
+                        "seats": q.seats,
+                        "substitute_seats": q.substitute_seats,
+                        "in_force": q.in_force,
+                        "delegation_id": self.ref("organization", q.delegation, (*at, "delegation")),
+                        "chamber_id": self.ref("organization", q.chamber, (*at, "chamber")),
+                    },
+                    self.where(*at, None),
+                )
+            )
+        self._write(models.SeatQuota, "quotas", None, rows)
 
-    def load_participations(self):
-        for i, p in enumerate(self.dataset.participations):
+    def participations(self, items):
+        rows = []
+        for i, p in items:
             at = ("participations", i)
-            slug = self._slug(p, at, p.organization, p.country or p.participant, p.status, p.start)
-            values = {
-                **self.fact(p, at),
-                **_period(p),
-                "status": p.status,
-                "organization": self.ref(self.organizations, p.organization, at + ("organization",), "organization"),
-                "country": self.ref(self.countries, p.country, at + ("country",), "country"),
-                "participant": self.ref(self.organizations, p.participant, at + ("participant",), "organization"),
-            }
-            if values["organization"]:
-                self.upsert(models.Participation, {"slug": slug}, values, "participations", at)
+            rows.append(
+                Row(
+                    p.id or _derived_id(p.organization, p.country or p.participant, p.status, p.start),
+                    {
+                        **self.fact(p, at),
+                        **_period(p),
+                        "status": p.status,
+                        "organization_id": self.ref("organization", p.organization, (*at, "organization")),
+                        "country_id": self.ref("country", p.country, (*at, "country")),
+                        "participant_id": self.ref("organization", p.participant, (*at, "participant")),
+                    },
+                    self.where(*at, None),
+                )
+            )
+        self._write(models.Participation, "participations", None, rows)
 
-    def load_chairmanships(self):
-        for i, c in enumerate(self.dataset.chairmanships):
+    def chairmanships(self, items):
+        rows = []
+        for i, c in items:
             at = ("chairmanships", i)
-            slug = self._slug(c, at, c.organization, c.country, c.start)
-            values = {
-                **self.fact(c, at),
-                **_period(c),
-                "basis": c.basis,
-                "organization": self.ref(self.organizations, c.organization, at + ("organization",), "organization"),
-                "country": self.ref(self.countries, c.country, at + ("country",), "country"),
-            }
-            if values["organization"] and values["country"]:
-                self.upsert(models.Chairmanship, {"slug": slug}, values, "chairmanships", at)
+            rows.append(
+                Row(
+                    c.id or _derived_id(c.organization, c.country, c.start),
+                    {
+                        **self.fact(c, at),
+                        **_period(c),
+                        "basis": c.basis,
+                        "organization_id": self.ref("organization", c.organization, (*at, "organization")),
+                        "country_id": self.ref("country", c.country, (*at, "country")),
+                    },
+                    self.where(*at, None),
+                )
+            )
+        self._write(models.Chairmanship, "chairmanships", None, rows)
 
-    def load_rules(self):
-        for i, r in enumerate(self.dataset.rotation_rules):
+    def rotation_rules(self, items):
+        for i, r in items:
             at = ("rotation_rules", i)
-            organization = self.ref(self.organizations, r.organization, at + ("organization",), "organization")
+            organization_id = self.ref("organization", r.organization, (*at, "organization"))
             month, day = (int(x) for x in r.handover.split("-"))
             try:
                 dt.date(2000, month, day)
             except ValueError:
-                self.problems.append(locate(self.path, self.lines, at + ("handover",), f"no such day {r.handover}"))
-                continue
+                self.problems.append(self.where(*at, "handover", f"no such day {r.handover}"))
             for code in r.fixed_order:
-                self.ref(self.countries, code, at + ("fixed_order",), "country")
+                self.ref("country", code, (*at, "fixed_order"))
             values = {
                 **self.fact(r, at),
                 "order_method": r.order_method,
@@ -324,58 +345,101 @@ class _Loader:
                 "effective_from": r.effective_from,
                 **_texts("description", r.description),
             }
-            if organization:
-                self.upsert(models.RotationRule, {"organization": organization}, values, "rotation_rules", at)
+            self.check()
+            # One rule per organisation: the organisation is its public id.
+            self.writer.write(
+                models.RotationRule,
+                "rotation_rules",
+                [Row(organization_id, values, self.where(*at, None))],
+                key_field="organization_id",
+            )
 
-    def load_events(self):
-        for i, e in enumerate(self.dataset.events):
+    def events(self, items):
+        rows = []
+        for i, e in items:
             at = ("events", i)
-            values = {
-                **self.fact(e, at),
-                **_period(e),
-                "kind": e.kind,
-                "number": e.number,
-                **_texts("title", e.title),
-                **_texts("description", e.description),
-                **_texts("place", e.place),
-                "organizer": self.ref(self.organizations, e.organizer, at + ("organizer",), "organization"),
-                "country": self.ref(self.countries, e.country, at + ("country",), "country"),
-            }
-            self.events[e.id] = self.upsert(models.Event, {"slug": e.id}, values, "events", at)
+            rows.append(
+                Row(
+                    e.id,
+                    {
+                        **self.fact(e, at),
+                        **_period(e),
+                        "kind": e.kind,
+                        "number": e.number,
+                        **_texts("title", e.title),
+                        **_texts("description", e.description),
+                        **_texts("place", e.place),
+                        "organizer_id": self.ref("organization", e.organizer, (*at, "organizer")),
+                        "country_id": self.ref("country", e.country, (*at, "country")),
+                    },
+                    self.where(*at, None),
+                )
+            )
+        self._write(models.Event, "events", "event", rows)
 
-    def load_news(self):
-        for i, n in enumerate(self.dataset.news):
-            at = ("news", i)
-            values = {
-                **self.fact(n, at),
-                "date": n.date,
-                "language": n.language,
-                **_texts("title", n.title),
-                **_texts("body", n.body),
-            }
-            item = self.upsert(models.NewsItem, {"slug": n.id}, values, "news", at)
-            related = {
-                "countries": [self.ref(self.countries, c, at + ("countries",), "country") for c in n.countries],
-                "people": [self.ref(self.people, p, at + ("people",), "person") for p in n.people],
-                "organizations": [
-                    self.ref(self.organizations, o, at + ("organizations",), "organization") for o in n.organizations
-                ],
-                "events": [self.ref(self.events, e, at + ("events",), "event") for e in n.events],
-            }
-            for name, rows in related.items():
-                wanted = {r.pk for r in rows if r is not None}
+    def news(self, items):
+        items = list(items)
+        rows = [
+            Row(
+                n.id,
+                {
+                    **self.fact(n, ("news", i)),
+                    "date": n.date,
+                    "language": n.language,
+                    **_texts("title", n.title),
+                    **_texts("body", n.body),
+                },
+                self.where("news", i, None),
+            )
+            for i, n in items
+        ]
+        written = self._write(models.NewsItem, "news", None, rows)
+        relations = {"countries": "country", "people": "person", "organizations": "organization", "events": "event"}
+        for i, n in items:
+            item = models.NewsItem.objects.get(pk=written[n.id])
+            for name, kind in relations.items():
+                wanted = {self.ref(kind, key, ("news", i, name)) for key in getattr(n, name)}
+                self.check()
                 manager = getattr(item, name)
                 if set(manager.values_list("pk", flat=True)) != wanted:
                     manager.set(wanted)
+
+    SECTIONS = (
+        "sources",
+        "countries",
+        "organizations",
+        "people",
+        "posts",
+        "memberships",
+        "quotas",
+        "participations",
+        "chairmanships",
+        "rotation_rules",
+        "events",
+        "news",
+    )
+
+
+def finish(report: LoadReport, label) -> None:
+    """Check every registry rule inside the load's transaction; any violation rolls the load back."""
+    violations = rules.check_all()
+    if violations:
+        raise DatasetError([f"{label}: the data would break a registry rule: {v}" for v in violations])
 
 
 def load_dataset(path: Path | str, reason: str | None = None) -> LoadReport:
     """Validate and load ``path``; raise ``DatasetError`` (and write nothing) on any problem."""
     path = Path(path)
     dataset, lines = parse_dataset(path)
+    report = LoadReport(str(path))
+
+    def where(*parts) -> str:
+        *at, reason_text = parts
+        return locate(path, lines, tuple(at), reason_text)
+
     with transaction.atomic():
-        report = _Loader(dataset, path, lines, reason or f"loaded from {path.name}").run()
-        violations = rules.check_all()
-        if violations:
-            raise DatasetError([f"{path}: the data would break a registry rule: {v}" for v in violations])
+        importer = Importer(Writer(reason or f"loaded from {path.name}", report), where, dataset.default_source)
+        for section in Importer.SECTIONS:
+            getattr(importer, section)(enumerate(getattr(dataset, section)))
+        finish(report, path)
     return report

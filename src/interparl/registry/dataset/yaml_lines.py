@@ -67,10 +67,10 @@ def _dotted(at: Path_) -> str:
     return text or "(document)"
 
 
-def locate(path: Path, lines: dict[Path_, int], at: Path_, reason: str) -> str:
-    """'file:line: key.path: reason', using the nearest enclosing key that has a line."""
+def locate(path: Path, lines: dict[Path_, int], at: Path_, reason: str | None) -> str:
+    """'file:line: key.path: reason' (or without the reason), using the nearest key that has a line."""
     probe = tuple(at)
     while probe and probe not in lines:
         probe = probe[:-1]
-    line = lines.get(probe, 1)
-    return f"{path}:{line}: {_dotted(tuple(at))}: {reason}"
+    place = f"{path}:{lines.get(probe, 1)}: {_dotted(tuple(at))}"
+    return f"{place}: {reason}" if reason else place

@@ -1,0 +1,316 @@
+"""Response shapes of the public API (and so of its OpenAPI schema)."""
+
+from __future__ import annotations
+
+from ninja import Schema
+from pydantic import Field
+
+
+class Error(Schema):
+    detail: str = Field(description="What is wrong, in one sentence.")
+    errors: list[dict] = Field(default_factory=list, description="Details per parameter, for invalid input.")
+
+
+class Text(Schema):
+    en: str | None
+    ru: str | None
+
+
+class SourceRef(Schema):
+    id: str
+    url: str | None
+    document: str | None
+
+
+class OtherName(Schema):
+    name: str
+    lang: str | None = None
+    note: str | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+
+
+class Identifier(Schema):
+    scheme: str
+    identifier: str
+
+
+class Link(Schema):
+    url: str
+    note: str
+    source: SourceRef | None
+
+
+class Provenance(Schema):
+    source: SourceRef | None
+    confirmed: bool
+    note: str
+
+
+class OrganizationBrief(Schema):
+    id: str
+    classification: str
+    name: str
+    names: Text
+    country: str | None
+
+
+class Organization(OrganizationBrief, Provenance):
+    abbreviation: str
+    parent: str | None
+    sent_by: str | None
+    chamber_kind: str
+    founding_date: str | None
+    dissolution_date: str | None
+    seat: str
+    description: str
+    other_names: list[OtherName]
+    identifiers: list[Identifier]
+    links: list[Link]
+
+
+class Quota(Provenance):
+    id: str
+    delegation: str
+    chamber: str
+    chamber_name: str
+    seats: int
+    substitute_seats: int
+    in_force: bool
+    start_date: str | None
+    end_date: str | None
+
+
+class Post(Provenance):
+    id: str
+    label: str
+    role: str
+    organization: str
+    max_holders: int | None
+    start_date: str | None
+    end_date: str | None
+
+
+class OrganizationDetail(Organization):
+    children: list[OrganizationBrief]
+    quotas: list[Quota]
+    posts: list[Post]
+
+
+class Membership(Provenance):
+    id: str
+    person: str
+    person_name: str
+    organization: str
+    organization_name: str
+    post: str | None
+    post_label: str | None
+    role: str
+    label: str
+    on_behalf_of: str | None
+    status: str
+    start_date: str | None
+    end_date: str | None
+
+
+class PersonBrief(Schema):
+    id: str
+    name: str
+    names: Text
+
+
+class Person(PersonBrief, Provenance):
+    given_name: str
+    family_name: str
+    patronymic_name: str
+    other_names: list[OtherName]
+    identifiers: list[Identifier]
+    links: list[Link]
+
+
+class PersonDetail(Person):
+    memberships: list[Membership]
+
+
+class Standing(Schema):
+    status: str
+    since: str | None
+    until: str | None
+    confirmed: bool
+    note: str
+    source: SourceRef | None
+
+
+class QuotaVersion(Schema):
+    seats: int
+    substitute_seats: int
+    in_force: bool
+    confirmed: bool
+    source: SourceRef | None
+    note: str
+
+
+class ChamberSeats(Schema):
+    chamber: str
+    name: str
+    kind: str
+    seats: int
+    substitute_seats: int
+    filled: int
+    filled_substitute: int
+    source: SourceRef | None
+    alternatives: list[QuotaVersion]
+
+
+class Holder(Schema):
+    person: str
+    name: str
+    role: str
+    post: str | None
+    organization: str
+    chamber: str | None
+    status: str
+    start: str | None
+    end: str | None
+    confirmed: bool
+    source: SourceRef | None
+
+
+class Website(Schema):
+    url: str
+    owner: str
+    note: str
+    source: SourceRef | None
+
+
+class DelegationComposition(Schema):
+    delegation: str
+    name: str
+    country: str
+    country_name: str
+    parliament: str | None
+    parliament_name: str | None
+    participation: Standing | None
+    chambers: list[ChamberSeats]
+    members: list[Holder]
+    post_holders: list[Holder]
+    plenipotentiary: Holder | None
+    websites: list[Website]
+    seats: int
+    substitute_seats: int
+    seats_filled: int
+    members_without_chamber: int
+
+
+class MemberState(Schema):
+    country: str
+    name: str
+    standing: Standing
+    delegation: str | None
+
+
+class ParentChair(Schema):
+    organization: str
+    country: str
+    country_name: str
+    start: str | None
+    end: str | None
+    basis: str
+
+
+class Composition(Schema):
+    assembly: str
+    name: str
+    as_of: str
+    seats: int
+    substitute_seats: int
+    delegations: list[DelegationComposition]
+    member_states: list[MemberState]
+    officers: list[Holder]
+    chair_of_parent: ParentChair | None
+
+
+class Assembly(Organization):
+    seats: int = Field(description="Full seats in force on the as-of date.")
+    delegations: list[str]
+
+
+class Term(Schema):
+    country: str
+    country_name: str
+    start: str | None
+    end: str | None
+    expected_end: str | None
+    projected: bool
+    basis: str
+    assumption: str | None
+    confirmed: bool
+    source: str | None
+    note: str
+
+
+class Chairmanships(Schema):
+    organization: str
+    rule: str | None
+    terms: list[Term]
+
+
+class Event(Provenance):
+    id: str
+    kind: str
+    title: str
+    titles: Text
+    description: str
+    place: str
+    number: int | None
+    organizer: str | None
+    country: str | None
+    start_date: str | None
+    end_date: str | None
+
+
+class NewsItem(Provenance):
+    id: str
+    date: str
+    language: str
+    title: str
+    titles: Text
+    body: str
+    countries: list[str]
+    people: list[str]
+    organizations: list[str]
+    events: list[str]
+
+
+class SearchHit(Schema):
+    kind: str
+    id: str
+    label: str
+    score: float
+
+
+def page_schema(item, name: str):
+    """A paginated list of ``item``: every list endpoint pages the same way."""
+    return type(
+        name,
+        (Schema,),
+        {
+            "__annotations__": {
+                "count": int,
+                "page": int,
+                "per_page": int,
+                "pages": int,
+                "next": str | None,
+                "previous": str | None,
+                "results": list[item],
+            },
+            "__module__": __name__,
+        },
+    )
+
+
+AssemblyPage = page_schema(Assembly, "AssemblyPage")
+OrganizationPage = page_schema(Organization, "OrganizationPage")
+PersonPage = page_schema(Person, "PersonPage")
+EventPage = page_schema(Event, "EventPage")
+NewsPage = page_schema(NewsItem, "NewsPage")
