@@ -1,16 +1,22 @@
+"""Languages are in the portal's URLs (/en/…, /ru/…); the API and the downloads are language-neutral."""
+
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from interparl.api.v1 import api
 from interparl.portal import views as portal
+from interparl.portal.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/v1/", api.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("", include("interparl.api.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
-    path("", portal.home, name="home"),
+    path("", include("interparl.portal.urls")),
     prefix_default_language=True,
 )
+
+handler404 = portal.not_found

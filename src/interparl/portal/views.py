@@ -1,12 +1,193 @@
-from django.shortcuts import render
-from django.utils import timezone
+"""Public pages. Each view reads a date and ids from the request, asks the registry's selectors, renders."""
 
-from interparl.registry import selectors
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from interparl.registry import models, rotation, search, selectors
+
+from . import structured_data
+from .seatchart import seat_chart
+from .timeline import timeline_svg
+
+
+def _as_of(request) -> tuple[dt.date, bool, str]:
+    """The date asked for (default today), whether it is historical, and an error to show if it was bad."""
+    today = timezone.localdate()
+    value = request.GET.get("as_of", "").strip()
+    if not value:
+        return today, False, ""
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return today, False, _("“%(value)s” is not a date; showing today.") % {"value": value}
+    return day, day != today, ""
+
+
+def _assembly():
+    assembly = selectors.default_assembly()
+    if assembly is None:
+        raise Http404(_("The registry holds no assembly yet."))
+    return assembly
 
 
 def home(request):
-    """The assembly at a glance, straight from the database."""
-    assembly = selectors.default_assembly()
-    today = timezone.localdate()
-    context = {"composition": selectors.composition(assembly, today) if assembly else None, "today": today}
+    assembly = _assembly()
+    at, historical, date_error = _as_of(request)
+    composition = selectors.composition(assembly, at)
+    upcoming, _past = selectors.events_around(timezone.localdate())
+    context = {
+        "assembly": assembly,
+        "composition": composition,
+        "chart": seat_chart(composition),
+        "as_of": at,
+        "historical": historical,
+        "date_error": date_error,
+        "bodies": [b for b in selectors.assembly_bodies(assembly) if b.pk != assembly.pk],
+        "chair": next((o for o in composition.officers if o.role == "chair"), None),
+        "upcoming": upcoming[:5],
+        "news": models.NewsItem.objects.order_by("-date")[:3],
+        "jsonld": structured_data.organization(request, assembly, reverse("portal:home")),
+    }
     return render(request, "portal/home.html", context)
+
+
+def member(request, country: str):
+    assembly = _assembly()
+    at, historical, date_error = _as_of(request)
+    try:
+        page = selectors.member_parliament(assembly, country, at)
+    except selectors.NotFound as exc:
+        raise Http404(str(exc)) from None
+    context = {
+        "assembly": assembly,
+        "page": page,
+        "as_of": at,
+        "historical": historical,
+        "date_error": date_error,
+        "jsonld": structured_data.organization(request, page.parliament, request.path) if page.parliament else None,
+    }
+    return render(request, "portal/member.html", context)
+
+
+def person(request, slug: str):
+    try:
+        row, memberships = selectors.person_record(slug)
+    except selectors.NotFound as exc:
+        raise Http404(str(exc)) from None
+    today = timezone.localdate()
+    current_posts = [m.post.label for m in memberships if m.post_id and m.span.covers(today)]
+    context = {
+        "person": row,
+        "memberships": memberships,
+        "today": today,
+        "news": row.news.order_by("-date")[:10],
+        "sources": {m.source for m in memberships if m.source_id} | ({row.source} if row.source_id else set()),
+        "jsonld": structured_data.person(request, row, request.path, current_posts),
+    }
+    return render(request, "portal/person.html", context)
+
+
+def chairmanship(request):
+    organization = get_object_or_404(models.Organization, slug=request.GET.get("organization", "csto"))
+    today = timezone.localdate()
+    first = models.Chairmanship.objects.filter(organization=organization).order_by("start_date").first()
+    first_year = first.start_date.year if first and first.start_date else today.year
+    report = rotation.chairmanship_terms(organization, first_year, today.year - first_year + 4)
+    rule = models.RotationRule.objects.filter(organization=organization).select_related("source").first()
+    context = {
+        "organization": organization,
+        "report": report,
+        "rule": rule,
+        "today": today,
+        "timeline": timeline_svg(report.terms, today),
+        "current": next(
+            (
+                t
+                for t in report.terms
+                if not t.projected
+                and t.start
+                and t.start.earliest() <= today
+                and (t.end is None or t.end.latest() >= today)
+            ),
+            None,
+        ),
+    }
+    return render(request, "portal/chairmanship.html", context)
+
+
+def events(request):
+    upcoming, past = selectors.events_around(timezone.localdate())
+    return render(request, "portal/events.html", {"upcoming": upcoming, "past": past})
+
+
+def event(request, slug: str):
+    row = get_object_or_404(models.Event.objects.select_related("organizer", "country", "source"), slug=slug)
+    context = {
+        "event": row,
+        "news": row.news.order_by("-date"),
+        "jsonld": structured_data.event(request, row, request.path),
+    }
+    return render(request, "portal/event.html", context)
+
+
+def news(request):
+    items = models.NewsItem.objects.prefetch_related("countries").order_by("-date", "slug")
+    return render(request, "portal/news.html", {"items": items})
+
+
+def news_item(request, slug: str):
+    row = get_object_or_404(
+        models.NewsItem.objects.select_related("source").prefetch_related(
+            "countries", "people", "organizations", "events"
+        ),
+        slug=slug,
+    )
+    return render(request, "portal/news_item.html", {"item": row})
+
+
+def search_page(request):
+    query = request.GET.get("q", "").strip()[:200]
+    hits = search.search(query, limit=60) if query else []
+    groups = {kind: [(h, hit_url(h)) for h in hits if h.kind == kind] for kind in search.KINDS}
+    return render(request, "portal/search.html", {"query": query, "groups": groups, "count": len(hits)})
+
+
+def not_found(request, exception=None):
+    # Resolver misses carry a dict of tried patterns: only our own messages are worth showing.
+    message = exception.args[0] if exception and exception.args and isinstance(exception.args[0], str) else ""
+    return render(request, "portal/404.html", {"message": message}, status=404)
+
+
+def organization(request, slug: str):
+    org = get_object_or_404(models.Organization.objects.select_related("parent", "country", "source"), slug=slug)
+    if org.classification == models.Organization.Classification.DELEGATION and org.country_id:
+        from django.shortcuts import redirect
+
+        return redirect("portal:member", country=org.country.iso3.lower())
+    today = timezone.localdate()
+    holders = selectors.current_memberships(today).filter(organization=org).order_by("post__slug", "person__slug")
+    context = {
+        "org": org,
+        "children": org.children.order_by("classification", "slug"),
+        "holders": holders,
+        "links": org.links.select_related("source"),
+        "jsonld": structured_data.organization(request, org, request.path),
+    }
+    return render(request, "portal/organization.html", context)
+
+
+def hit_url(hit: search.Hit) -> str:
+    if hit.kind == "person":
+        return reverse("portal:person", args=[hit.id])
+    if hit.kind == "event":
+        return reverse("portal:event", args=[hit.id])
+    if hit.kind == "news":
+        return reverse("portal:news-item", args=[hit.id])
+    return reverse("portal:organization", args=[hit.id])

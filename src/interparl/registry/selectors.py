@@ -389,3 +389,82 @@ def registry_last_changed() -> dt.datetime | None:
     """When the registry last changed (from the change history)."""
     dates = [date for _id, date in _latest_history() if date]
     return max(dates) if dates else None
+
+
+@dataclass
+class MemberParliament:
+    """One member state's place in an assembly on a date: its parliament, delegation and standing."""
+
+    country: models.Country
+    parliament: models.Organization | None
+    chambers: list[models.Organization]
+    standing: Standing | None
+    delegation: DelegationComposition | None
+    delegation_org: models.Organization | None
+    websites: list[models.Link]
+
+
+def member_parliament(assembly: models.Organization, iso3: str, at: dt.date | None = None) -> MemberParliament:
+    at = at or dt.date.today()
+    country = models.Country.objects.filter(iso3=iso3.upper()).first()
+    if country is None:
+        raise NotFound(f"unknown country '{iso3}'")
+    standing = (
+        models.Participation.objects.current(at=at)
+        .filter(organization=assembly, country=country)
+        .select_related("source")
+        .order_by("-start_date")
+        .first()
+    )
+    delegation_org = (
+        models.Organization.objects.filter(
+            parent=assembly, classification=models.Organization.Classification.DELEGATION, country=country
+        )
+        .select_related("country", "sent_by")
+        .first()
+    )
+    parliament = (
+        delegation_org.sent_by
+        if delegation_org and delegation_org.sent_by_id
+        else models.Organization.objects.filter(
+            country=country, classification=models.Organization.Classification.PARLIAMENT
+        ).first()
+    )
+    ever_member = models.Participation.objects.filter(organization=assembly, country=country).exists()
+    if not (delegation_org or ever_member):
+        raise NotFound(f"{country.name} has no place in {assembly.name}")
+    current = (
+        models.Organization.objects.current(at=at).filter(pk=delegation_org.pk).exists() if delegation_org else False
+    )
+    chambers = list(parliament.children.filter(classification="chamber")) if parliament else []
+    owners = [o for o in [parliament, *chambers, delegation_org] if o]
+    return MemberParliament(
+        country=country,
+        parliament=parliament,
+        chambers=chambers,
+        standing=_standing(standing),
+        delegation=delegation_composition(delegation_org, at, standing) if current else None,
+        delegation_org=delegation_org,
+        websites=list(models.Link.objects.filter(organization__in=owners).select_related("organization", "source")),
+    )
+
+
+def person_record(slug: str):
+    """A person with every membership over time, newest first."""
+    person = models.Person.objects.filter(slug=slug).select_related("source").first()
+    if person is None:
+        raise NotFound(f"unknown person '{slug}'")
+    memberships = list(
+        person.memberships.select_related(
+            "organization", "post", "on_behalf_of", "source", "organization__country"
+        ).order_by("-start_date", "organization__slug")
+    )
+    return person, memberships
+
+
+def events_around(at: dt.date):
+    """(upcoming, past) events relative to ``at``."""
+    events = models.Event.objects.select_related("organizer", "country")
+    upcoming = events.filter(Q(end_date__gte=at) | Q(end_date__isnull=True, start_date__gte=at)).order_by("start_date")
+    past = events.exclude(pk__in=upcoming.values("pk")).order_by("-start_date")
+    return upcoming, past

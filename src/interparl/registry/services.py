@@ -15,13 +15,13 @@ def pending_migrations() -> bool:
     return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
 
 
-def prepare_database() -> LoadReport | None:
+def prepare_database(load_builtin: bool = True) -> LoadReport | None:
     """Create and migrate the database if needed; load the built-in dataset into an empty registry."""
     from django.core.management import call_command
 
     if pending_migrations():
         call_command("migrate", interactive=False, verbosity=0)
-    if not models.Organization.objects.exists():
+    if load_builtin and not models.Organization.objects.exists():
         return load_dataset(settings.BUILTIN_DATASET, reason="built-in dataset")
     return None
 

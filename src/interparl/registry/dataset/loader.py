@@ -174,15 +174,16 @@ class Importer:
         ]
         self._write(models.Organization, "organizations", None, relations, count_unchanged=False)
         for i, o in items:
-            links += self._links(o.links, ("organizations", i), organization_id=self.ids["organization"][o.id])
+            links += self._links(
+                o.links, ("organizations", i), f"organization:{o.id}", organization_id=self.ids["organization"][o.id]
+            )
         self._write(models.Link, "links", None, links, key_field="key")
 
-    def _links(self, links, at, **owner) -> list[Row]:
-        # A link's public id is its owner and address.
-        owner_key = "-".join(f"{k}{v}" for k, v in owner.items())
+    def _links(self, links, at, owner_key: str, **owner) -> list[Row]:
+        # A link's public id is its owner's public id and the address.
         return [
             Row(
-                f"{owner_key}-{link.url}"[:300],
+                f"{owner_key}:{link.url}"[:300],
                 {**self.fact(link, (*at, "links", j)), "url": link.url, "note": link.note, **owner},
                 self.where(*at, "links", j, None),
             )
@@ -215,7 +216,7 @@ class Importer:
         self._write(models.Person, "people", "person", rows)
         links = []
         for i, p in items:
-            links += self._links(p.links, ("people", i), person_id=self.ids["person"][p.id])
+            links += self._links(p.links, ("people", i), f"person:{p.id}", person_id=self.ids["person"][p.id])
         self._write(models.Link, "links", None, links, key_field="key")
 
     def posts(self, items):

@@ -36,7 +36,8 @@ def print_json(stdout, data) -> None:
 class RegistryCommand(BaseCommand):
     """A command that reads or writes the registry. Subclasses implement ``run``."""
 
-    prepares_database = True
+    prepares_database = True  # migrate, and load the built-in dataset into an empty registry
+    loads_builtin_dataset = True
 
     def create_parser(self, prog_name, subcommand, **kwargs):
         kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
@@ -49,7 +50,7 @@ class RegistryCommand(BaseCommand):
             if self.prepares_database:
                 from ..services import prepare_database
 
-                prepare_database()
+                prepare_database(load_builtin=self.loads_builtin_dataset)
             return self.run(*args, **options)
         except (NotFound, PartialDateError) as exc:
             raise CommandError(str(exc), returncode=2) from None

@@ -1,23 +1,58 @@
 from pathlib import Path
 
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from ...dataset.loader import load_dataset
+from ...dataset.popolo import load_popolo
+from ...dataset.yaml_lines import DatasetError
 from ..base import RegistryCommand, console_for
 
 
 class Command(RegistryCommand):
-    help = "Load a dataset file (YAML, format interparl-dataset/1) into the registry, atomically."
+    help = (
+        "Load a file into the registry, atomically: a dataset (YAML, format interparl-dataset/1) "
+        "or a Popolo JSON document. Nothing is written if anything in it is wrong."
+    )
+
+    loads_builtin_dataset = False  # a file loaded into an empty registry is all it holds
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
+        parser.add_argument(
+            "--format",
+            choices=["dataset", "popolo"],
+            default=None,
+            help="Default: popolo for .json files, dataset otherwise.",
+        )
         parser.add_argument("--reason", default=None, help="Why: recorded in the change history.")
 
-    def run(self, *args, file: Path, reason=None, **options):
-        report = load_dataset(file, reason=reason)
+    def run(self, *args, file: Path, format=None, reason=None, **options):
+        console = console_for(self.stdout)
+        format = format or ("popolo" if file.suffix.lower() == ".json" else "dataset")
+        if format == "popolo":
+            progress = Progress(
+                TextColumn("importing"),
+                BarColumn(),
+                DownloadColumn(),
+                TimeRemainingColumn(),
+                console=console_for(self.stderr),
+                transient=True,
+            )
+            with progress:
+                task = progress.add_task("import", total=None)
+                try:
+                    report = load_popolo(
+                        file, reason, lambda done, total: progress.update(task, completed=done, total=total)
+                    )
+                except DatasetError as exc:
+                    exc.problems.append("nothing was written")
+                    raise
+        else:
+            report = load_dataset(file, reason=reason)
         table = Table(title=f"Loaded {file}")
-        for column in ("Table", "Added", "Changed", "Unchanged"):
+        for column in ("Table", "Added", "Changed", "Unchanged", "Rejected"):
             table.add_column(column, justify="right" if column != "Table" else "left")
         for name, counts in report.counts.items():
-            table.add_row(name, str(counts["added"]), str(counts["changed"]), str(counts["unchanged"]))
-        console_for(self.stdout).print(table)
+            table.add_row(name, *(str(counts[k]) for k in ("added", "changed", "unchanged", "rejected")))
+        console.print(table)

@@ -1,0 +1,110 @@
+"""The assembly as a hemicycle: one circle per seat, grouped by delegation and chamber.
+
+parliamentarch computes where the seats go; the SVG is written here so that every seat gets a plain
+ASCII id (parliamentarch would derive ids from group names, and mangles Cyrillic), a hover title, and
+a class telling filled seats from vacant ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from django.utils.translation import gettext as _
+from parliamentarch.geometry import get_nrows_from_nseats, get_row_thickness, get_seats_centers
+
+from interparl.registry.selectors import Composition
+
+# Colour-blind-safe palette (Okabe–Ito), one colour per delegation in order.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000")
+
+
+@dataclass
+class SeatGroup:
+    key: str  # ascii id part, e.g. "blr-blr-house-of-representatives"
+    delegation: str
+    country: str
+    country_name: str
+    chamber_name: str
+    seats: int
+    filled: int
+    filled_without_chamber: int
+    colour: str
+
+
+@dataclass
+class Chart:
+    svg: str
+    groups: list[SeatGroup]
+    total: int
+    filled: int
+
+
+def seat_groups(composition: Composition) -> list[SeatGroup]:
+    groups = []
+    for position, delegation in enumerate(composition.delegations):
+        colour = PALETTE[position % len(PALETTE)]
+        unassigned = delegation.members_without_chamber
+        for chamber in delegation.chambers:
+            free = max(chamber.seats - chamber.filled, 0)
+            taken_by_unassigned = min(free, unassigned)
+            unassigned -= taken_by_unassigned
+            groups.append(
+                SeatGroup(
+                    key=f"{delegation.country.lower()}-{chamber.chamber}",
+                    delegation=delegation.delegation,
+                    country=delegation.country,
+                    country_name=delegation.country_name,
+                    chamber_name=chamber.name,
+                    seats=chamber.seats,
+                    filled=min(chamber.filled, chamber.seats),
+                    filled_without_chamber=taken_by_unassigned,
+                    colour=colour,
+                )
+            )
+    return groups
+
+
+def seat_chart(composition: Composition, canvas: float = 175.0) -> Chart:
+    groups = seat_groups(composition)
+    total = sum(g.seats for g in groups)
+    if total == 0:
+        return Chart("", groups, 0, 0)
+    centres = get_seats_centers(total)
+    # Left to right: parliamentarch gives each seat's angle from the left end of the arc.
+    ordered = sorted(centres, key=centres.__getitem__, reverse=True)
+    radius = 0.8 * get_row_thickness(get_nrows_from_nseats(total)) * canvas
+    margin = 5.0
+    width, height = 2 * canvas + 2 * margin, canvas + 2 * margin
+    filled_total = sum(g.filled + g.filled_without_chamber for g in groups)
+    title = _("%(total)d seats, %(filled)d filled") % {"total": total, "filled": filled_total}
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.1f} {height:.1f}" role="img" '
+        f'class="seat-chart" aria-labelledby="seat-chart-title">',
+        f'<title id="seat-chart-title">{escape(title)}</title>',
+    ]
+    seats = iter(ordered)
+    for group in groups:
+        parts.append(f'<g id="seats-{escape(group.key)}" data-country="{group.country}">')
+        for number in range(1, group.seats + 1):
+            x, y = next(seats)
+            if number <= group.filled:
+                state, label = "filled", _("filled")
+            elif number <= group.filled + group.filled_without_chamber:
+                state, label = "filled", _("filled (chamber not stated)")
+            else:
+                state, label = "vacant", _("vacant or not recorded")
+            fill = group.colour if state == "filled" else "#ffffff"
+            hover = f"{group.country_name} — {group.chamber_name} — {number}/{group.seats}: {label}"
+            parts.append(
+                f'<circle id="seat-{escape(group.key)}-{number}" class="seat {state}" '
+                f'cx="{margin + x * canvas:.2f}" cy="{margin + (1 - y) * canvas:.2f}" r="{radius:.2f}" '
+                f'fill="{fill}" stroke="{group.colour}" stroke-width="{radius * 0.35:.2f}">'
+                f"<title>{escape(hover)}</title></circle>"
+            )
+        parts.append("</g>")
+    parts.append(
+        f'<text x="{margin + canvas:.1f}" y="{margin + canvas * 0.97:.1f}" text-anchor="middle" '
+        f'font-size="{canvas * 0.2:.0f}" class="seat-total">{total}</text></svg>'
+    )
+    return Chart("".join(parts), groups, total, filled_total)

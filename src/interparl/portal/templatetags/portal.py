@@ -1,0 +1,75 @@
+"""Template helpers: translated data with a visible fallback, partial dates, JSON-LD."""
+
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from interparl.registry.partial_dates import PartialDate
+
+register = template.Library()
+
+OTHER = {"en": "ru", "ru": "en"}
+
+
+@register.simple_tag
+def tr(obj, field: str):
+    """The field in the page's language; if missing, the other language's text, marked as such."""
+    if obj is None:
+        return ""
+    language = (get_language() or "en")[:2]
+    value = getattr(obj, f"{field}_{language}", None)
+    if value:
+        return value
+    other = OTHER.get(language, "en")
+    fallback = getattr(obj, f"{field}_{other}", None) or ""
+    if not fallback:
+        return ""
+    return format_html(
+        '<span lang="{}" class="fallback" title="{}">{}</span>', other, _("Not available in this language"), fallback
+    )
+
+
+@register.filter
+def partial(value):
+    """Print a partial date (2024, 2024-02, 2024-02-15) the way the page's language reads it."""
+    if not value:
+        return ""
+    date = value if isinstance(value, PartialDate) else PartialDate.parse(value)
+    from django.utils.formats import date_format
+
+    if date.precision == "day":
+        return date_format(date.earliest(), "j E Y" if (get_language() or "").startswith("ru") else "j F Y")
+    if date.precision == "month":
+        return date_format(date.earliest(), "F Y")
+    return str(date.year)
+
+
+@register.simple_tag
+def jsonld(data):
+    """A schema.org JSON-LD block, safe inside <script>."""
+    text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+@register.filter
+def status_label(status):
+    labels = {
+        "member": _("member"),
+        "participation_frozen": _("participation frozen"),
+        "suspended": _("membership suspended"),
+        "withdrawn": _("withdrawn"),
+        "observer": _("observer"),
+        "partner": _("partner"),
+    }
+    return labels.get(status, status)
+
+
+@register.filter
+def role_label(role):
+    from interparl.registry.models import ROLE_CHOICES
+
+    return dict(ROLE_CHOICES).get(role, role)
