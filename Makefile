@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/interparl
 
-.PHONY: install serve test test-sqlite test-postgres lint bench clean
+.PHONY: install serve test test-sqlite test-postgres lint bench clean chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,10 +21,14 @@ lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
-test-sqlite: install
+# The browser tests drive Debian's chromium (Playwright's own browser download is not used).
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+test-sqlite: install chromium
 	env -u DATABASE_URL $(BIN)/pytest
 
-test-postgres: install
+test-postgres: install chromium
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
 
 test: lint test-sqlite test-postgres

@@ -200,6 +200,7 @@ class DelegationComposition(Schema):
     substitute_seats: int
     seats_filled: int
     members_without_chamber: int
+    has_conflicts: bool
 
 
 class MemberState(Schema):

@@ -40,12 +40,20 @@ class Chart:
     filled: int
 
 
+def _tint(colour: str, amount: float) -> str:
+    """The colour mixed with white: a delegation's second chamber in a lighter shade of its colour."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    mix = [round(c + (255 - c) * min(amount, 0.8)) for c in (red, green, blue)]
+    return "#" + "".join(f"{c:02x}" for c in mix)
+
+
 def seat_groups(composition: Composition) -> list[SeatGroup]:
     groups = []
     for position, delegation in enumerate(composition.delegations):
-        colour = PALETTE[position % len(PALETTE)]
+        base = PALETTE[position % len(PALETTE)]
         unassigned = delegation.members_without_chamber
-        for chamber in delegation.chambers:
+        for number, chamber in enumerate(delegation.chambers):
+            colour = base if number == 0 else _tint(base, 0.45 * number)
             free = max(chamber.seats - chamber.filled, 0)
             taken_by_unassigned = min(free, unassigned)
             unassigned -= taken_by_unassigned

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from . import models
 from .partial_dates import PartialDate
 
@@ -89,9 +91,12 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 def _order_words(rule: models.RotationRule) -> str:
     if rule.order_method == models.RotationRule.OrderMethod.FIXED:
-        return "the fixed rotation order"
-    alphabet = {"ru": "Russian", "en": "English"}.get(rule.order_language, rule.order_language)
-    return f"the {alphabet} alphabetical order of the states' names"
+        return _("the fixed rotation order")
+    if rule.order_language == "ru":
+        return _("the Russian alphabetical order of the states' names")
+    if rule.order_language == "en":
+        return _("the English alphabetical order of the states' names")
+    return _("the alphabetical order of the states' names (%(language)s)") % {"language": rule.order_language}
 
 
 def project_next(rule: models.RotationRule, after: models.Country, start: dt.date) -> tuple[models.Country, str]:
@@ -105,20 +110,23 @@ def project_next(rule: models.RotationRule, after: models.Country, start: dt.dat
         candidate = order[(position + step) % len(order)]
         standing = _standing(rule.organization, candidate, start)
         if standing and standing.status in ELIGIBLE:
-            parts = [f"{candidate.name_en} follows {after.name_en} in {_order_words(rule)}"]
-            parts += [f"{c.name_en} skipped ({why})" for c, why in skipped]
+            parts = [
+                _("%(next)s follows %(previous)s in %(order)s")
+                % {"next": candidate.name, "previous": after.name, "order": _order_words(rule)}
+            ]
+            parts += [_("%(country)s skipped (%(reason)s)") % {"country": c.name, "reason": why} for c, why in skipped]
             if standing.status == models.Participation.Status.FROZEN:
-                since = f" since {standing.start}" if standing.start else ""
                 parts.append(
-                    f"assumes {candidate.name_en} takes its turn although its participation has been frozen{since}"
+                    _("assumes %(country)s takes its turn although its participation has been frozen since %(since)s")
+                    % {"country": candidate.name, "since": standing.start or "?"}
                 )
             if not rule.confirmed:
-                parts.append("the document fixing the order is unconfirmed")
-            return candidate, "; ".join(parts) + "."
-        why = standing.get_status_display() if standing else "not a member"
+                parts.append(_("the document fixing the order is unconfirmed"))
+            return candidate, "; ".join(str(p) for p in parts) + "."
+        why = str(standing.get_status_display()) if standing else _("not a member")
         if standing and standing.start:
-            why += f" since {standing.start}"
-        skipped.append((candidate, str(why)))
+            why = _("%(status)s since %(since)s") % {"status": why, "since": standing.start}
+        skipped.append((candidate, why))
     raise ValueError(f"no state of {rule.organization.slug} is eligible to chair from {start}")
 
 
@@ -127,7 +135,7 @@ def chairmanship_terms(organization: models.Organization, from_year: int, years:
     window_first = dt.date(from_year, 1, 1)
     window_last = dt.date(from_year + years - 1, 12, 31)
     rule = models.RotationRule.objects.filter(organization=organization).first()
-    report = RotationReport(organization.slug, rule.description_en if rule else None)
+    report = RotationReport(organization.slug, rule.description if rule else None)
 
     recorded = list(models.Chairmanship.objects.filter(organization=organization).select_related("country", "source"))
     for term in recorded:

@@ -66,6 +66,11 @@ class ChamberSeats:
     def vacant(self) -> int:
         return max(self.seats - self.filled, 0)
 
+    @property
+    def conflicts(self) -> list[QuotaVersion]:
+        """Versions from other sources that give a different number."""
+        return [a for a in self.alternatives if (a.seats, a.substitute_seats) != (self.seats, self.substitute_seats)]
+
 
 @dataclass
 class Holder:
@@ -125,7 +130,22 @@ class DelegationComposition:
 
     @property
     def has_conflicts(self) -> bool:
-        return any(c.alternatives for c in self.chambers)
+        return any(c.conflicts for c in self.chambers)
+
+    @property
+    def versions_by_source(self) -> list[tuple[str, str]]:
+        """Each source's reading of the whole delegation, e.g. ("English page", "7 + 4"); "?" where silent."""
+        readings: dict[str, dict[str, int]] = {}
+        names: dict[str, str] = {}
+        for chamber in self.chambers:
+            for version in [chamber, *chamber.alternatives]:
+                source = version.source or {"id": "", "document": None}
+                names[source["id"]] = source["document"] or source["id"] or "?"
+                readings.setdefault(source["id"], {})[chamber.chamber] = version.seats
+        return [
+            (names[key], " + ".join(str(seats.get(c.chamber, "?")) for c in self.chambers))
+            for key, seats in readings.items()
+        ]
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -134,6 +154,7 @@ class DelegationComposition:
             substitute_seats=self.substitute_seats,
             seats_filled=self.seats_filled,
             members_without_chamber=self.members_without_chamber,
+            has_conflicts=self.has_conflicts,
         )
         return data
 
@@ -462,9 +483,11 @@ def person_record(slug: str):
     return person, memberships
 
 
-def events_around(at: dt.date):
-    """(upcoming, past) events relative to ``at``."""
-    events = models.Event.objects.select_related("organizer", "country")
-    upcoming = events.filter(Q(end_date__gte=at) | Q(end_date__isnull=True, start_date__gte=at)).order_by("start_date")
-    past = events.exclude(pk__in=upcoming.values("pk")).order_by("-start_date")
-    return upcoming, past
+def events_around(at: dt.date) -> tuple[list[models.Event], list[models.Event]]:
+    """(upcoming, past) events relative to ``at``. An event known only by its year or month is upcoming
+    until that period is over ("2026, date to be announced")."""
+    upcoming, past = [], []
+    for event in models.Event.objects.select_related("organizer", "country").order_by("start_date", "slug"):
+        last = event.end.latest() if event.end else (event.start.latest() if event.start else None)
+        (upcoming if last and last >= at else past).append(event)
+    return upcoming, past[::-1]

@@ -44,7 +44,8 @@ def partial(value):
     if date.precision == "day":
         return date_format(date.earliest(), "j E Y" if (get_language() or "").startswith("ru") else "j F Y")
     if date.precision == "month":
-        return date_format(date.earliest(), "F Y")
+        # Russian reads "с ноября 2016" (genitive); English "since November 2016".
+        return date_format(date.earliest(), "E Y" if (get_language() or "").startswith("ru") else "F Y")
     return str(date.year)
 
 
@@ -66,6 +67,13 @@ def status_label(status):
         "partner": _("partner"),
     }
     return labels.get(status, status)
+
+
+@register.filter
+def basis_label(basis):
+    from interparl.registry.models import Chairmanship
+
+    return dict(Chairmanship.Basis.choices).get(basis, basis)
 
 
 @register.filter

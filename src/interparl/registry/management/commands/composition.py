@@ -27,7 +27,7 @@ def _seats(chamber) -> str:
     text = str(chamber.seats)
     if chamber.substitute_seats:
         text += f" + {chamber.substitute_seats} subst."
-    for alt in chamber.alternatives:
+    for alt in chamber.conflicts:
         where = alt.source["id"] if alt.source else "another source"
         text += f"\n[yellow]≠ {alt.seats}{f' + {alt.substitute_seats}' if alt.substitute_seats else ''} per {where}[/]"
     return text

@@ -1,0 +1,144 @@
+"""The portal in a real browser: Debian's chromium driven by Playwright against a live server."""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from interparl.registry import models
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made here are ordinary sync calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "chromium is missing: `make test` installs it (apt-get install chromium)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(live_server):
+    """The live server with the built-in dataset (transactional tests start from an empty database)."""
+    from interparl.registry.dataset.loader import load_dataset
+
+    if not models.Organization.objects.exists():
+        load_dataset(settings.BUILTIN_DATASET)
+    return live_server.url
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="en-GB")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def shot(page, name):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_home_page_shows_a_seat_chart_of_67_seats(site, page):
+    page.goto(f"{site}/")
+    assert page.url.endswith("/en/")
+    assert page.locator("svg.seat-chart circle.seat").count() == 67
+    assert page.locator("svg.seat-chart circle.seat.filled").count() == 12  # Tajikistan's named delegates
+    title = page.locator("#seat-blr-blr-house-of-representatives-1 > title").text_content()
+    assert title.startswith("Belarus — House of Representatives — 1/7")
+    assert page.locator(".legend li").count() >= 10
+    shot(page, "home-en")
+
+
+def test_switching_to_russian_shows_russian_names_and_interface(site, page):
+    page.goto(f"{site}/en/")
+    page.get_by_role("button", name="Русский").click()
+    page.wait_for_url(re.compile(r"/ru/$"))
+    assert page.locator("html").get_attribute("lang") == "ru"
+    assert "Парламентская Ассамблея Организации Договора о коллективной безопасности" in page.locator("h1").text_content()
+    assert page.get_by_role("link", name="Беларусь").first.is_visible()
+    assert page.get_by_role("heading", name="Состав").is_visible()
+    assert page.get_by_role("button", name="Найти").is_visible()
+    shot(page, "home-ru")
+    page.goto(f"{site}/en/chairmanship/")  # the choice is remembered: the root redirects to Russian
+    page.goto(f"{site}/")
+    assert page.url.endswith("/ru/")
+
+
+def test_belarus_delegation_shows_its_quota_and_plenipotentiary(site, page):
+    page.goto(f"{site}/en/")
+    page.get_by_role("link", name="Belarus").first.click()
+    page.wait_for_url(re.compile(r"/en/delegations/blr/$"))
+    assert page.locator(".quota-total").text_content().strip() == "7 + 4"
+    assert page.locator("a.plenipotentiary").text_content() == "Viktor Kogut"
+    assert "6" in page.locator(".conflict-summary").text_content()  # the Russian page's 6 + 3 is shown
+    shot(page, "delegation-blr")
+
+
+def test_an_as_of_date_in_2015_shows_armenia_as_a_full_member(site, page):
+    page.goto(f"{site}/en/delegations/arm/")
+    assert "participation frozen" in page.locator(".standing").text_content()
+    page.fill("#as-of", "2015-06-01")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url(re.compile(r"as_of=2015-06-01"))
+    standing = page.locator(".standing").text_content()
+    assert "member" in standing and "frozen" not in standing
+    assert "Historical view" in page.locator(".notice.historical").text_content()
+    shot(page, "delegation-arm-2015")
+    page.goto(f"{site}/en/?as_of=2015-06-01")
+    assert "frozen" not in page.locator(".member-states").text_content()
+
+
+@pytest.mark.parametrize("query", ["Когут", "kogut"])
+def test_search_in_either_script_reaches_the_same_person(site, page, query):
+    page.goto(f"{site}/en/")
+    page.fill("#site-search", query)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/en/search/"))
+    page.locator(".results-person a").first.click()
+    page.wait_for_url(re.compile(r"/en/people/viktor-kogut/$"))
+    assert page.locator("h1").text_content() == "Viktor Kogut"
+    shot(page, f"search-{'latin' if query.isascii() else 'cyrillic'}")
+
+
+def test_suggestions_appear_as_you_type(site, page):
+    page.goto(f"{site}/en/")
+    page.type("#site-search", "Rogal", delay=30)
+    suggestion = page.locator("#search-suggestions a").first
+    suggestion.wait_for()
+    assert suggestion.text_content().startswith("Viktor Rogalev")
+
+
+def test_the_downloaded_calendar_has_the_anniversary(site, page):
+    page.goto(f"{site}/en/events/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the calendar (.ics)").click()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "BEGIN:VCALENDAR" in text
+    anniversary = text.split("UID:csto-pa-20th-anniversary@interparl")[0].rsplit("BEGIN:VEVENT", 1)[1]
+    assert "DTSTART;VALUE=DATE:20261116" in anniversary
+    assert "20th anniversary of the CSTO Parliamentary Assembly" in text
+    shot(page, "calendar")
+
+
+def test_chairmanship_timeline_marks_projections(site, page):
+    page.goto(f"{site}/en/chairmanship/")
+    assert page.locator("svg.timeline g.term.projected").count() >= 2
+    assert "frozen" in page.locator("tr.projected").nth(1).text_content()
+    shot(page, "chairmanship")
