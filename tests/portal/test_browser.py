@@ -71,7 +71,9 @@ def test_switching_to_russian_shows_russian_names_and_interface(site, page):
     page.get_by_role("button", name="Русский").click()
     page.wait_for_url(re.compile(r"/ru/$"))
     assert page.locator("html").get_attribute("lang") == "ru"
-    assert "Парламентская Ассамблея Организации Договора о коллективной безопасности" in page.locator("h1").text_content()
+    assert (
+        "Парламентская Ассамблея Организации Договора о коллективной безопасности" in page.locator("h1").text_content()
+    )
     assert page.get_by_role("link", name="Беларусь").first.is_visible()
     assert page.get_by_role("heading", name="Состав").is_visible()
     assert page.get_by_role("button", name="Найти").is_visible()

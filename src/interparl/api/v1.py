@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import inspect
 import math
 from typing import Literal
 
@@ -58,6 +59,19 @@ def localized(view):
         with translation.override(lang):
             return view(request, *args, **kwargs)
 
+    # Show django-ninja the view's own parameters plus ``lang``, so it parses and documents it.
+    signature = inspect.signature(view)
+    language = inspect.Parameter(
+        "lang",
+        inspect.Parameter.KEYWORD_ONLY,
+        default=Query("en", description="Language of names: en or ru."),
+        annotation=Lang,
+    )
+    parameters = list(signature.parameters.values())
+    positional = [p for p in parameters if p.kind != inspect.Parameter.KEYWORD_ONLY]
+    keyword = [p for p in parameters if p.kind == inspect.Parameter.KEYWORD_ONLY]
+    wrapper.__signature__ = signature.replace(parameters=[*positional, *keyword, language])
+    del wrapper.__wrapped__
     return wrapper
 
 
