@@ -607,7 +607,7 @@ def load_popolo(path: Path | str, reason: str | None = None, progress=None) -> L
                             raise DatasetError([where(target, index, "expected an object")])
                         valid.append((index, model.model_validate(mapping(record))))
                     except ValidationError as exc:
-                        problems += pydantic_problems(exc, lambda at, why, i=index: where(target, i, *at, why))
+                        problems += pydantic_problems(exc, lambda at, why, i=index, t=target: where(t, i, *at, why))
                     except DatasetError as exc:
                         problems += exc.problems
                 report.count(target, "rejected", len(chunk) - len(valid))
