@@ -2,6 +2,16 @@ import pytest
 from django.conf import settings
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Tests roll back their changes, so change-history ids repeat: no cached response may outlive a test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database starts with the built-in dataset (each test's changes are rolled back)."""

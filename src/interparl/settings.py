@@ -100,6 +100,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Responses and computed pages are cached per registry version (see interparl.api.middleware).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ru", "Русский")]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
@@ -123,6 +126,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # waitress reports a busy queue as a warning; under load that is expected, not news.
+    "loggers": {"waitress.queue": {"level": "ERROR"}},
 }
 
 # The dataset loaded into an empty database by `interparl serve` and every reading command.

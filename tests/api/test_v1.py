@@ -139,7 +139,7 @@ def test_csv_export_and_api_agree_on_the_same_date(client):
         _, api = get(client, f"/api/v1/assemblies/csto-pa/composition?as_of={day}")
         response = client.get(f"/export/delegations.csv?as_of={day}")
         assert response["Content-Type"].startswith("text/csv")
-        rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+        rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
         in_force = {
             (r["country"], r["chamber"]): (int(r["seats"]), int(r["filled"])) for r in rows if r["in_force"] == "True"
         }

@@ -1,10 +1,14 @@
-"""Open-data responses: CORS for any origin, and Last-Modified from the registry's change history
-(Django's ConditionalGetMiddleware then adds the ETag and answers conditional requests with 304)."""
+"""Open-data responses: CORS for any origin, Last-Modified from the registry's change history
+(Django's ConditionalGetMiddleware then adds the ETag and answers conditional requests with 304),
+and a cache of whole responses that lasts until the registry changes."""
 
+import hashlib
+
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.http import http_date
 
-from interparl.registry.selectors import registry_last_changed
+from interparl.registry.selectors import latest_history
 
 OPEN_PATHS = ("/api/", "/export/")
 
@@ -21,16 +25,26 @@ class OpenDataMiddleware:
             response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
             response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since, Accept, Accept-Language"
             response["Access-Control-Max-Age"] = "86400"
+        elif request.method in ("GET", "HEAD"):
+            response = self.cached_response(request)
         else:
             response = self.get_response(request)
         response["Access-Control-Allow-Origin"] = "*"
         response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
-        if (
-            request.method in ("GET", "HEAD")
-            and response.status_code == 200
-            and not response.has_header("Last-Modified")
-        ):
-            changed = registry_last_changed()
-            if changed:
+        return response
+
+    def cached_response(self, request):
+        history = latest_history()
+        version = ",".join(str(history_id) for history_id, _ in history)
+        key = "opendata:" + hashlib.sha256(f"{request.get_full_path()}|{version}".encode()).hexdigest()
+        response = cache.get(key)
+        if response is not None:
+            return response
+        response = self.get_response(request)
+        if response.status_code == 200:
+            changed = max((date for _, date in history if date), default=None)
+            if changed and not response.has_header("Last-Modified"):
                 response["Last-Modified"] = http_date(changed.timestamp())
+            if not response.streaming:
+                cache.set(key, response, timeout=None)
         return response

@@ -56,7 +56,11 @@ def delegations_csv(request):
         assembly = selectors.get_organization(slug, "assembly") if slug else selectors.default_assembly()
     except selectors.NotFound as exc:
         return JsonResponse({"detail": str(exc), "errors": []}, status=404)
-    return _csv("delegations", exports.DELEGATION_COLUMNS, exports.delegation_rows(assembly, as_of))
+    # A few rows per delegation: built whole, so the response can be cached like the API's.
+    body = "".join(exports.to_csv(exports.DELEGATION_COLUMNS, exports.delegation_rows(assembly, as_of)))
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="delegations.csv"'
+    return response
 
 
 def events_ics(request, slug: str | None = None):

@@ -7,7 +7,7 @@ import datetime as dt
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from interparl.registry import models, rotation, search, selectors
@@ -40,12 +40,15 @@ def _assembly():
 def home(request):
     assembly = _assembly()
     at, historical, date_error = _as_of(request)
-    composition = selectors.composition(assembly, at)
+    language = translation.get_language()
+    composition = selectors.cached(
+        ("composition", assembly.slug, at, language), lambda: selectors.composition(assembly, at)
+    )
     upcoming, _past = selectors.events_around(timezone.localdate())
     context = {
         "assembly": assembly,
         "composition": composition,
-        "chart": seat_chart(composition),
+        "chart": selectors.cached(("seat-chart", assembly.slug, at, language), lambda: seat_chart(composition)),
         "as_of": at,
         "historical": historical,
         "date_error": date_error,
@@ -99,7 +102,10 @@ def chairmanship(request):
     today = timezone.localdate()
     first = models.Chairmanship.objects.filter(organization=organization).order_by("start_date").first()
     first_year = first.start_date.year if first and first.start_date else today.year
-    report = rotation.chairmanship_terms(organization, first_year, today.year - first_year + 4)
+    report = selectors.cached(
+        ("chairmanship", organization.slug, first_year, today, translation.get_language()),
+        lambda: rotation.chairmanship_terms(organization, first_year, today.year - first_year + 4),
+    )
     rule = models.RotationRule.objects.filter(organization=organization).select_related("source").first()
     context = {
         "organization": organization,

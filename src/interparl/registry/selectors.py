@@ -391,24 +391,39 @@ def default_assembly() -> models.Organization | None:
     return assemblies.filter(slug=settings.DEFAULT_ASSEMBLY).first() or assemblies.order_by("slug").first()
 
 
-def _latest_history() -> list[tuple[int, dt.datetime]]:
+def latest_history() -> list[tuple[int, dt.datetime | None]]:
+    """The newest change-history row of every registry table, in one query."""
+    from django.db import connection
+    from django.utils.dateparse import parse_datetime
+
     from .translation import HISTORY_MODELS
 
-    rows = []
-    for model in HISTORY_MODELS:
-        latest = model.history.order_by("-history_id").values_list("history_id", "history_date").first()
-        rows.append(latest or (0, None))
-    return rows
+    quote = connection.ops.quote_name
+    sql = " UNION ALL ".join(
+        f"SELECT MAX(history_id), MAX(history_date) FROM {quote(model.history.model._meta.db_table)}"
+        for model in HISTORY_MODELS
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        rows = cursor.fetchall()
+    result = []
+    for history_id, date in rows:
+        if isinstance(date, str):  # SQLite returns aggregates of datetimes as text
+            date = parse_datetime(date)
+        if date is not None and date.tzinfo is None:
+            date = date.replace(tzinfo=dt.UTC)
+        result.append((history_id or 0, date))
+    return result
 
 
 def registry_version() -> tuple:
     """A value that changes whenever any registry record is added, changed or deleted."""
-    return tuple(history_id for history_id, _date in _latest_history())
+    return tuple(history_id for history_id, _date in latest_history())
 
 
 def registry_last_changed() -> dt.datetime | None:
     """When the registry last changed (from the change history)."""
-    dates = [date for _id, date in _latest_history() if date]
+    dates = [date for _id, date in latest_history() if date]
     return max(dates) if dates else None
 
 
@@ -491,3 +506,18 @@ def events_around(at: dt.date) -> tuple[list[models.Event], list[models.Event]]:
         last = event.end.latest() if event.end else (event.start.latest() if event.start else None)
         (upcoming if last and last >= at else past).append(event)
     return upcoming, past[::-1]
+
+
+def cached(key: tuple, compute):
+    """``compute()``, remembered until the registry changes (keyed by ``key`` and the registry's version)."""
+    import hashlib
+
+    from django.core.cache import cache
+
+    version = ",".join(str(part) for part in registry_version())
+    digest = hashlib.sha256(repr((key, version)).encode()).hexdigest()
+    value = cache.get(f"registry:{digest}")
+    if value is None:
+        value = compute()
+        cache.set(f"registry:{digest}", value, timeout=None)
+    return value
