@@ -564,6 +564,7 @@ class _Progress:
 
     def next_pass(self) -> None:
         self.done += self.size
+        self.update(0)
 
 
 def _records(path: Path, section: str, handle_position) -> Iterator[tuple[int, dict]]:
