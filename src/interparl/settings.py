@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "simple_history",
     "ninja",  # serves the API docs page's assets locally
     "interparl.registry",
+    "interparl.ingestion",
     "interparl.api",
     "interparl.portal",
 ]

@@ -1,0 +1,132 @@
+"""Resolve a phrase to the ISO alpha-3 code of the state it names, in English or Russian, in any case.
+
+Knows the states of ``lexicon.STATES`` and whatever the registry adds: its countries' names and the
+distinctive names of national organisations ("Mazhilis", "Jogorku Kenesh", «Маджлиси Оли»). Generic
+names ("Senate", "House of Representatives") are not taken from the registry: they name no single state.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+
+GENERIC_WORDS = {
+    "the",
+    "of",
+    "and",
+    "in",
+    "to",
+    "senate",
+    "house",
+    "representatives",
+    "national",
+    "assembly",
+    "council",
+    "parliament",
+    "republic",
+    "supreme",
+    "federal",
+    "chamber",
+    "people",
+    "deputies",
+    "members",
+    "state",
+    "legislative",
+    "upper",
+    "lower",
+    "delegation",
+    "kingdom",
+    "federation",
+    "s",
+    "palace",
+    "сенат",
+    "палата",
+    "представитель",
+    "национальный",
+    "собрание",
+    "совет",
+    "парламент",
+    "республика",
+    "верховный",
+    "федеральный",
+    "народный",
+    "депутат",
+    "член",
+    "государственный",
+    "законодательный",
+    "делегация",
+    "в",
+    "и",
+    "федерация",
+}
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[\w'’-]+", text.lower().replace("ё", "е")) if w]
+
+
+def _keys(text: str) -> tuple[str, ...]:
+    """The comparable form of a name: English words as they are, Russian words as lemmas."""
+    words = _words(text)
+    return tuple(lexicon.lemma(w) if re.search(r"[а-я]", w) else w for w in words)
+
+
+class CountryResolver:
+    def __init__(self, registry_names: list[tuple[str, str]] | None = None):
+        self.names: dict[tuple[str, ...], str] = {}
+        for iso3, (english, russian) in lexicon.STATES.items():
+            for name in (*english, *russian):
+                self.names[_keys(name)] = iso3
+        for name, iso3 in registry_names or []:
+            keys = _keys(name)
+            if keys and not set(keys) <= GENERIC_WORDS:
+                self.names.setdefault(keys, iso3)
+        self.longest = max((len(k) for k in self.names), default=1)
+
+    @classmethod
+    def from_registry(cls) -> CountryResolver:
+        from interparl.registry import models
+
+        names: list[tuple[str, str]] = []
+        for country in models.Country.objects.all():
+            for field in ("name_en", "name_ru", "official_name_en", "official_name_ru"):
+                if getattr(country, field):
+                    names.append((getattr(country, field), country.iso3))
+            names += [(n.get("name", ""), country.iso3) for n in country.other_names or []]
+        for org in models.Organization.objects.filter(country__isnull=False).select_related("country"):
+            for text in (org.name_en, org.name_ru, *(n.get("name", "") for n in org.other_names or [])):
+                if text:
+                    names.append((text, org.country.iso3))
+        return cls(names)
+
+    def matches(self, phrase: str) -> list[tuple[int, int, str]]:
+        """(first word, word count, ISO code) for every state named in ``phrase``, longest names first."""
+        keys = _keys(phrase or "")
+        found, taken = [], set()
+        for size in range(min(self.longest, len(keys)), 0, -1):
+            for start in range(len(keys) - size + 1):
+                if any(i in taken for i in range(start, start + size)):
+                    continue
+                iso3 = self.names.get(tuple(keys[start : start + size]))
+                if iso3:
+                    found.append((start, size, iso3))
+                    taken.update(range(start, start + size))
+        return sorted(found)
+
+    def resolve(self, phrase: str | None) -> str | None:
+        """The state a phrase names; the longest name wins ("National Assembly of … Tajikistan" → TJK)."""
+        found = self.matches(phrase or "")
+        if not found:
+            return None
+        return max(found, key=lambda item: (item[1], -item[0]))[2]
+
+
+def organization_code(phrase: str) -> str | None:
+    """'the CSTO', «ОДКБ», 'Collective Security Treaty Organization' → 'CSTO'."""
+    keys = " ".join(_keys(phrase))
+    keys = re.sub(r"^(the)\s+", "", keys)
+    for name, code in sorted(lexicon.ORGANIZATIONS.items(), key=lambda item: -len(item[0])):
+        if re.search(rf"(?:^|\s){re.escape(' '.join(_keys(name)))}(?:\s|$)", keys):
+            return code
+    return None

@@ -1,0 +1,468 @@
+"""Read an assembly's page and list the facts it states, sentence by sentence, in English or Russian.
+
+Each fact keeps the span of the sentence it came from. A sentence that yields no fact is listed as
+unparsed: nothing is dropped silently. The patterns are written for the ways assemblies phrase their
+composition ("Delegation of X to the PA consists of 7 deputies of … and 4 members of …", «Делегация …
+представлена шестью депутатами …»), posts ("Plenipotentiary representative of X, deputy Executive
+Secretary of the PA: NAME"), websites, chairmanship hand-overs and dated events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from . import lexicon
+from .countries import CountryResolver, organization_code
+from .text import Sentence, read_text, sentences
+
+FLAGS = re.IGNORECASE | re.UNICODE
+
+# -- shared pieces --------------------------------------------------------------------------------
+
+NAME_LATIN = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?"
+NAME_CYRILLIC = r"[А-ЯЁ][а-яё'’]+(?:-[А-ЯЁ]?[а-яё'’]+)?"
+PERSON = (
+    rf"(?:{NAME_LATIN}(?:\s+[A-Z]\.)?(?:\s+{NAME_LATIN}){{1,2}}|{NAME_CYRILLIC}(?:\s+[А-ЯЁ]\.)?(?:\s+{NAME_CYRILLIC}){{1,2}}"
+    rf"|{NAME_CYRILLIC}\s+[А-ЯЁ]\.\s*[А-ЯЁ]\.)"
+)
+URL = re.compile(r"https?://[^\s<>()\"'»]+[^\s<>()\"'».,;:!?]")
+
+EN_NOUNS = (
+    r"(?:full\s+members?|full\s+representatives?|substitute\s+members?|substitutes?|alternates?|alternate\s+members?|"
+    r"deputies|deputy|members?|senators?|representatives?|parliamentarians?|MPs|delegates?|persons|people)"
+)
+RU_NOUNS = (
+    r"(?:(?:полноправн\w+\s+)?член\w*|депутат\w*|сенатор\w*|представител\w*|парламентари\w*|заместител\w*|"
+    r"делегат\w*)"
+)
+EN_VERBS = (
+    r"(?:consists\s+of|comprises|includes|is\s+composed\s+of|is\s+made\s+up\s+of|is\s+represented\s+by|"
+    r"is\s+formed\s+of|has|numbers)"
+)
+RU_VERBS = r"(?:состоит\s+из|включает(?:\s+в\s+себя)?|представлена|насчитывает|формируется\s+из|сформирована\s+из)"
+
+EVENT_WORDS_EN = r"(?:summit|session|meeting|forum|conference|anniversary|congress)"
+EVENT_WORDS_RU = (
+    r"(?:саммит\w*|сесси\w*|заседани\w*|форум\w*|конференци\w*|годовщин\w*|\w*-?летие\w*|юбиле\w*|съезд\w*)"
+)
+
+DELEGATION_ROLES = {"member", "head_of_delegation", "deputy_head_of_delegation", "plenipotentiary_representative"}
+SUBSTITUTE_WORDS = re.compile(r"substitut|alternate|заместител", re.IGNORECASE)
+
+
+# -- the result -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Extraction:
+    language: str
+    delegations: list[dict] = field(default_factory=list)
+    people: list[dict] = field(default_factory=list)
+    websites: list[dict] = field(default_factory=list)
+    chairmanships: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    unparsed: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @property
+    def fact_count(self) -> int:
+        return sum(len(getattr(self, k)) for k in ("delegations", "people", "websites", "chairmanships", "events"))
+
+
+# -- dates ----------------------------------------------------------------------------------------
+
+DATE_EN = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:\s*[–—-]\s*(?P<d2>\d{{1,2}}))?\s+(?P<m1>{lexicon.MONTH_EN})(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<m2>{lexicon.MONTH_EN})\s+(?P<d3>\d{{1,2}})(?:\s*[–—-]\s*(?P<d4>\d{{1,2}}))?(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|(?P<m3>{lexicon.MONTH_EN})\s+(?P<y3>\d{{4}}))\b"
+)
+DATE_RU = re.compile(
+    rf"(?<!\w)(?:(?P<d1>\d{{1,2}})(?:\s*[–—-]\s*(?P<d2>\d{{1,2}}))?\s+(?P<m1>{lexicon.MONTH_RU})"
+    rf"(?:\s+(?P<y1>\d{{4}})(?:\s*(?:года|г\.))?)?)(?!\w)"
+)
+DATE_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+
+
+@dataclass
+class FoundDate:
+    start: str | None
+    end: str | None
+    has_year: bool
+    position: tuple[int, int]
+
+
+def find_dates(text: str, language: str, default_year: int | None) -> list[FoundDate]:
+    found = []
+    for match in (DATE_RU if language == "ru" else DATE_EN).finditer(text):
+        groups = match.groupdict()
+        month = lexicon.month_number(groups.get("m1") or groups.get("m2") or groups.get("m3") or "")
+        first = groups.get("d1") or groups.get("d3")
+        last = groups.get("d2") or groups.get("d4")
+        year_text = groups.get("y1") or groups.get("y2") or groups.get("y3")
+        year = int(year_text) if year_text else default_year
+        if not month:
+            continue
+        start = lexicon.make_date(year, month, int(first) if first else None)
+        end = lexicon.make_date(year, month, int(last)) if last else None
+        found.append(FoundDate(start, end, bool(year_text), match.span()))
+    for match in DATE_ISO.finditer(text):
+        start = lexicon.make_date(int(match["y"]), int(match["m"]), int(match["d"]))
+        if start:
+            found.append(FoundDate(start, None, True, match.span()))
+    return sorted(found, key=lambda d: d.position)
+
+
+def dateline_year(text: str, language: str) -> int | None:
+    """The year of the text's own dateline: its first full date (a page's date usually comes first)."""
+    for found in find_dates(text, language, None):
+        if found.has_year and found.start:
+            return int(found.start[:4])
+    return None
+
+
+# -- the extractor --------------------------------------------------------------------------------
+
+
+def detect_language(text: str) -> str:
+    cyrillic = len(re.findall(r"[А-Яа-яЁё]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return "ru" if cyrillic > latin else "en"
+
+
+def _clean(phrase: str | None) -> str | None:
+    if phrase is None:
+        return None
+    phrase = re.sub(r"^\s*(?:the|a)\s+", "", phrase.strip(" ,;:.()–—-"), flags=FLAGS)
+    return phrase.strip() or None
+
+
+class Extractor:
+    def __init__(self, language: str, resolver: CountryResolver, default_year: int | None):
+        self.language = language
+        self.resolver = resolver
+        self.default_year = default_year
+        self.context_country: str | None = None  # the state the text is about, for sentences that don't say
+
+    # -- delegations -------------------------------------------------------------------------------
+    def delegation(self, sentence: Sentence) -> dict | None:
+        text = sentence.text.rstrip(".")
+        if self.language == "ru":
+            match = re.search(
+                rf"(?:^|\b)Делегаци\w+\s+(?P<parl>.+?)\s+в\s+(?P<assembly>.+?)\s+(?P<verb>{RU_VERBS})\s+(?P<rest>.+)$",
+                text,
+                FLAGS,
+            ) or re.search(
+                r"В\s+состав\s+делегаци\w+\s+(?P<parl>.+?)\s+в\s+(?P<assembly>.+?)\s+(?P<verb>вход\w+)\s+(?P<rest>.+)$",
+                text,
+                FLAGS,
+            )
+        else:
+            match = None
+            for preposition in ("to", "in", "at"):
+                match = re.search(
+                    rf"(?:^|\b)(?:the\s+)?delegation\s+of\s+(?P<parl>.+?)\s+{preposition}\s+(?P<assembly>.+?),?\s+"
+                    rf"(?P<verb>{EN_VERBS})\s+(?P<rest>.+)$",
+                    text,
+                    FLAGS,
+                )
+                if match:
+                    break
+            match = (
+                match
+                or re.search(
+                    r"(?:^|\b)(?:the\s+)?(?P<parl>[A-Z][\w\s-]*?)\s+is\s+represented\s+in\s+(?P<assembly>.+?)\s+by\s+"
+                    r"(?P<rest>.+)$",
+                    text,
+                )
+                or re.search(
+                    rf"(?:^|\b)(?:the\s+)?(?P<parl>[A-Z][a-z]+)\s+delegation\s+(?:to|in)\s+(?P<assembly>.+?),?\s+"
+                    rf"(?P<verb>{EN_VERBS})\s+(?P<rest>.+)$",
+                    text,
+                )
+            )
+        if not match:
+            return None
+        seats, total = self.seat_counts(match["rest"])
+        if not seats:
+            return None
+        parliament = _clean(match["parl"])
+        country = self.resolver.resolve(parliament) or self.resolver.resolve(match["rest"])
+        if country:
+            self.context_country = country
+        return {
+            "country": country,
+            "parliament": parliament,
+            "assembly": _clean(match["assembly"]),
+            "seats": seats,
+            "total": total,
+            "span": sentence.span,
+        }
+
+    def seat_counts(self, rest: str) -> tuple[list[dict], int]:
+        number = lexicon.RU_NUMBER_WORD if self.language == "ru" else lexicon.NUMBER_WORD
+        nouns = RU_NOUNS if self.language == "ru" else EN_NOUNS
+        rest = rest.strip().rstrip(".")
+        stated_total = None
+        # "11 deputies (7 from … and 4 from …)" / "11 deputies: 7 … and 4 …"
+        total_first = re.match(
+            rf"^(?P<total>{number})\s+{nouns}\s*(?:\((?P<inner>.+)\)|[:,—–-]\s*(?:of\s+whom|including|из\s+них|в\s+том\s+числе)?\s*(?P<after>.+))$",
+            rest,
+            FLAGS,
+        )
+        if total_first:
+            stated_total = lexicon.to_number(total_first["total"], self.language)
+            rest = (total_first["inner"] or total_first["after"]).strip()
+            rest = re.sub(r"^(?:of\s+whom|including|из\s+них|в\s+том\s+числе)\s+", "", rest, flags=FLAGS)
+        separator = r"\s*(?:,|;|\band\b|\bи\b|\bas\s+well\s+as\b|\bа\s+также\b)\s*"
+        segments = re.split(rf"{separator}(?=(?:{number})\s)", rest, flags=FLAGS)
+        seats = []
+        for segment in segments:
+            match = re.match(
+                rf"^(?P<n>{number})\s+(?P<noun>{nouns})(?:\s+(?:from|of|in|representing|от|из)\s+|\s+)?(?P<chamber>.*?)$",
+                segment.strip(),
+                FLAGS,
+            )
+            if not match:
+                if segment.strip():
+                    return [], 0  # a part we cannot read: better no fact than a wrong one
+                continue
+            count = lexicon.to_number(match["n"], self.language)
+            if count is None:
+                return [], 0
+            noun = match["noun"]
+            kind = "substitute" if SUBSTITUTE_WORDS.search(noun) else "member"
+            chamber = _clean(match["chamber"])
+            if chamber and re.fullmatch(r"(?:each|в\s+каждой)", chamber, FLAGS):
+                chamber = None
+            seats.append({"chamber": chamber, "count": count, "kind": kind})
+        total = stated_total if stated_total is not None else sum(s["count"] for s in seats)
+        return seats, total
+
+    # -- people ------------------------------------------------------------------------------------
+    def people(self, sentence: Sentence) -> list[dict]:
+        text = sentence.text.rstrip(".")
+        label, names = None, None
+        labelled = re.match(
+            rf"^(?P<label>.+?)\s*(?::|\s[–—-]\s)\s*(?P<names>{PERSON}(?:\s*(?:,|;|\band\b|\bи\b)\s*{PERSON})*)$", text
+        )
+        if labelled and lexicon.roles_in(labelled["label"], self.language):
+            label, names = labelled["label"], self.split_names(labelled["names"])
+        else:
+            name_first = re.match(
+                rf"^(?P<name>{PERSON})\s*(?:,|–|—|\s-\s|\bis\b|\bwas\b|\bserves\s+as\b|\bhas\s+been\b|\bявляется\b|\bназначен\w*\b)"
+                rf"\s*(?:(?:appointed|elected|named)\s+(?:as\s+)?)?(?:the\s+)?(?P<label>.+)$",
+                text,
+            )
+            if name_first and lexicon.roles_in(name_first["label"], self.language):
+                label, names = name_first["label"], [name_first["name"]]
+        if not label:
+            return []
+        roles = lexicon.roles_in(label, self.language)
+        organization = self.organization_of(label, roles)
+        country = self.resolver.resolve(label)
+        # Delegation posts belong to the state the page is about; an assembly's own officers to none.
+        delegation_post = any(r in DELEGATION_ROLES for r, *_ in roles)
+        if country is None and delegation_post:
+            country = self.context_country
+        return [
+            {
+                "name": name,
+                "country": country,
+                "organization": organization,
+                "roles": list(dict.fromkeys(r for r, *_ in roles)),
+                "span": sentence.span,
+            }
+            for name in names
+        ]
+
+    def split_names(self, text: str) -> list[str]:
+        return [n.strip() for n in re.split(r"\s*(?:,|;|\band\b|\bи\b)\s*", text) if re.fullmatch(PERSON, n.strip())]
+
+    def organization_of(self, label: str, roles) -> str | None:
+        """The organisation a post belongs to, as written: what follows the first post title."""
+        for _role, _start, end in roles:
+            after = label[end:]
+            next_role = min((s for _, s, _ in roles if s >= end), default=None)
+            if next_role is not None:
+                after = label[end:next_role]
+            after = re.split(r"\s*(?:,|;|\s[–—-]\s)\s*", after)[0]
+            after = re.sub(r"^\s*(?:of|for)\s+", "", after, flags=FLAGS)
+            after = re.sub(
+                r"\s+(?:(?:to|in|at)\s+(?:the\s+)?|в\s+)(?:CSTO\s+PA|ПА\s+ОДКБ|PACE|ПАСЕ|[A-ZА-Я]{2,}(?:\s+[A-ZА-Я]{2,})?)$",
+                "",
+                after,
+            )
+            after = _clean(after)
+            if (
+                after
+                and (after[0].isupper() or self.language == "ru")
+                and not re.fullmatch(r"(?:the\s+)?(?:PA|ПА)", after)
+            ):
+                return after
+        return None
+
+    # -- websites ----------------------------------------------------------------------------------
+    def websites(self, sentence: Sentence) -> list[dict]:
+        found = []
+        for url_match in URL.finditer(sentence.text):
+            before = sentence.text[: url_match.start()]
+            owner = None
+            keyword = re.search(
+                r"(?:official\s+)?(?:web\s*site|site|homepage|web\s+page|portal)\s+of\s+(?P<owner>.+?)\s*(?::|–|—|\s-\s|\bis\b|\(|$)",
+                before,
+                FLAGS,
+            ) or re.search(
+                r"(?:официальн\w+\s+)?(?:сайт|веб-сайт|портал|страниц\w+)\s+(?P<owner>.+?)\s*(?::|–|—|\s-\s|\(|$)",
+                before,
+                FLAGS,
+            )
+            if keyword:
+                owner = _clean(keyword["owner"])
+            else:
+                label = re.match(r"^(?P<owner>[^:()]{3,120}?)\s*(?::|–|—|\()\s*(?:[\w.-]+\s*\()?$", before.strip())
+                if not label:
+                    continue  # an address mentioned in passing is not a website fact
+                owner = _clean(label["owner"])
+            country = self.resolver.resolve(owner) or self.context_country
+            found.append({"url": url_match.group(0), "owner": owner, "country": country, "span": sentence.span})
+        return found
+
+    # -- chairmanships -----------------------------------------------------------------------------
+    def chairmanship(self, sentence: Sentence) -> dict | None:
+        text = sentence.text.rstrip(".")
+        if self.language == "ru":
+            patterns = [
+                r"^(?:С|Начиная\s+с)\s+(?P<date>.+?\d{4}\s*(?:года|г\.)?)\s+(?P<country>.+?)\s+(?:председательствует|возглавляет|принял\w*\s+председательство|приступил\w*\s+к\s+председательству)\s+в\s+(?P<org>.+)$",
+                r"^(?P<country>.+?)\s+(?:председательствует|приступил\w*\s+к\s+председательству|принял\w*(?:\s+на\s+себя)?\s+председательство)\s+в\s+(?P<org>.+?)(?:\s+с\s+(?P<date>.+))?$",
+                r"председательство\s+в\s+(?P<org>.+?)\s+(?:перешло|было\s+передано|передано|переходит)\s+(?:от\s+\S+(?:\s+\S+)?\s+)?к\s+(?P<country>.+?)(?:\s+с\s+(?P<date>.+))?$",
+            ]
+        else:
+            verbs = (
+                r"(?:chairs|has\s+chaired|is\s+chairing|has\s+been\s+chairing|presides\s+over|will\s+chair|"
+                r"(?:holds|took\s+over|has\s+taken\s+over|takes\s+over|assumed|has\s+assumed|assumes)\s+the\s+chairmanship\s+(?:of|in))"
+            )
+            patterns = [
+                rf"^(?:Since|From|As\s+of|Starting(?:\s+on)?|On)\s+(?P<date>[^,]+?\d{{4}}),?\s+(?P<country>.+?)\s+{verbs}\s+(?P<org>.+)$",
+                rf"^(?P<country>.+?)\s+{verbs}\s+(?P<org>.+?)(?:\s+(?:since|from|as\s+of|on|starting)\s+(?P<date>.+))?$",
+                r"(?:^|\b)(?:the\s+)?chairmanship\s+(?:of|in)\s+(?P<org>.+?)\s+(?:passed|was\s+(?:handed\s+over|transferred|passed)|went|passes)\s+(?:from\s+\S+(?:\s+\S+)?\s+)?to\s+(?P<country>.+?)(?:\s+(?:on|from|since|as\s+of)\s+(?P<date>.+))?$",
+            ]
+        for pattern in patterns:
+            match = re.search(pattern, text, FLAGS)
+            if not match:
+                continue
+            organization = organization_code(match["org"])
+            country = self.resolver.resolve(match["country"])
+            if not (organization and country):
+                continue
+            dates = find_dates(match["date"] or text, self.language, self.default_year)
+            start = dates[0].start if dates else None
+            return {
+                "organization": organization,
+                "country": country,
+                "start": start,
+                "end": None,
+                "span": sentence.span,
+            }
+        return None
+
+    # -- events ------------------------------------------------------------------------------------
+    def event(self, sentence: Sentence) -> dict | None:
+        text = sentence.text
+        dates = find_dates(text, self.language, self.default_year)
+        if not dates or not dates[0].start:
+            return None
+        words = EVENT_WORDS_RU if self.language == "ru" else EVENT_WORDS_EN
+        keyword = re.search(rf"(?<![\w-]){words}", text, FLAGS)
+        if not keyword:
+            return None
+        title = self.event_title(text, keyword)
+        place = None
+        for match in re.finditer(
+            r"(?:\bin|\bв|\bво|\bunder|\bпод)\s+(?P<place>[A-ZА-ЯЁ][\w-]+(?:\s+[A-ZА-ЯЁ][\w-]+)?)", text
+        ):
+            candidate = match["place"]
+            if lexicon.month_number(candidate.split()[0]) or candidate.isupper() or organization_code(candidate):
+                continue
+            if re.match(r"(?:The|This|That|Its|It|He|She)\b", candidate):
+                continue
+            place = lexicon.place_name(candidate)
+            if match.group(0).lower().startswith(("under", "под")):
+                place = ("near " if self.language == "en" else "под ") + place
+            break
+        return {"date": dates[0].start, "end_date": dates[0].end, "title": title, "place": place, "span": sentence.span}
+
+    def event_title(self, text: str, keyword: re.Match) -> str:
+        before = text[: keyword.start()].split()
+        kept = []
+        for word in reversed(before[-4:]):
+            bare = word.strip(",;:")
+            if bare != word or not bare:
+                break
+            if re.fullmatch(r"(?:The|A|An|This|That|Its|On|In|At|В|На|С)", bare):
+                break
+            if re.fullmatch(
+                r"\d+(?:st|nd|rd|th|-?[ейяго]{1,2})?|[A-ZА-ЯЁ][\w-]*|plenary|regular|joint|field|annual|extraordinary|"
+                r"пленарн\w+|очередн\w+|выездн\w+|совместн\w+|внеочередн\w+|торжественн\w+",
+                bare,
+            ):
+                kept.insert(0, bare)
+            else:
+                break
+        after = text[keyword.end() :]
+        stop = re.search(
+            r"\s+(?:in|at|on|will|was|were|took|held|under|near|and|where|в|во|на|под|состоял\w*|прош\w+|пройд\w+|отмет\w+)\b|[,.;:(]|$",
+            after,
+        )
+        tail = after[: stop.start()] if stop else after
+        if self.language == "en" and not re.match(r"\s+of\b", tail):
+            tail = ""
+        title = " ".join([*kept, keyword.group(0)]) + tail
+        # "the Assembly will celebrate its 20th anniversary" → "20th anniversary of the Assembly"
+        subject = re.search(
+            r"\bthe\s+(?P<subject>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?:will\s+)?(?:celebrate|mark)s?\s+its\b", text
+        )
+        if subject:
+            title += f" of the {subject['subject']}"
+        subject = re.search(r"(?P<subject>[А-ЯЁ][а-яё]+)\s+(?:отметит|отмечает|отметила|празднует|отпразднует)\s", text)
+        if subject and self.language == "ru":
+            title += " " + lexicon.genitive(subject["subject"])
+        return title.strip()
+
+    # -- a whole sentence --------------------------------------------------------------------------
+    def read(self, sentence: Sentence, result: Extraction) -> None:
+        before = result.fact_count
+        country_here = self.resolver.resolve(sentence.text)
+        heading = len(sentence.text) < 80 and not re.search(r"[.!?:]$", sentence.text) and not URL.search(sentence.text)
+        if country_here and heading:
+            self.context_country = country_here  # a heading such as "Republic of Tajikistan"
+        delegation = self.delegation(sentence)
+        if delegation:
+            result.delegations.append(delegation)
+        else:
+            result.people.extend(self.people(sentence))
+        result.websites.extend(self.websites(sentence))
+        chair = self.chairmanship(sentence)
+        if chair:
+            result.chairmanships.append(chair)
+        elif not delegation:
+            event = self.event(sentence)
+            if event:
+                result.events.append(event)
+        if result.fact_count == before:
+            result.unparsed.append({"text": sentence.text, "span": sentence.span})
+
+
+def extract(raw: str, language: str = "auto", resolver: CountryResolver | None = None) -> tuple[str, Extraction]:
+    """The text as read (HTML reduced) and every fact found in it."""
+    text = read_text(raw)
+    if language == "auto":
+        language = detect_language(text)
+    resolver = resolver or CountryResolver()
+    extractor = Extractor(language, resolver, dateline_year(text, language))
+    result = Extraction(language)
+    for sentence in sentences(text):
+        extractor.read(sentence, result)
+    return text, result

@@ -1,0 +1,260 @@
+"""Words the extractor needs: numbers, months, post titles, and the names of states in both languages.
+
+Russian words are compared by lemma (pymorphy3), so «Республики Беларусь», «Кыргызстана» and
+«Российской Федерации» resolve whatever their grammatical case. States are known from general knowledge
+(below) and from whatever the registry holds (its countries and national organisations).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from number_parser import parse_number
+
+# -- numbers ------------------------------------------------------------------------------------
+
+NUMBER_WORD = (
+    r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|"
+    r"eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+)
+RU_NUMBER_WORD = r"(?:\d{1,3}|(?:двадцат|тридцат|сорок|пятьдесят|шестьдесят)\w*(?:\s+(?:одн|дв|тр|четыр|пят|шест|сем|восьм|восем|девят)\w*)?|одн\w*|дв\w*|тр[её]\w*|четыр\w*|пят\w*|шест\w*|сем\w*|восьм\w*|восем\w*|девят\w*|десят\w*|одиннадцат\w*|двенадцат\w*|тринадцат\w*|четырнадцат\w*|пятнадцат\w*|шестнадцат\w*|семнадцат\w*|восемнадцат\w*|девятнадцат\w*)"
+
+
+def to_number(text: str, language: str) -> int | None:
+    """6, "six", "шести", "шестью", "twenty-two" → int; None for anything else."""
+    text = text.strip().lower()
+    if text.isdigit():
+        return int(text)
+    value = parse_number(text, language=language)
+    return value if isinstance(value, int) and value >= 0 else None
+
+
+# -- dates ----------------------------------------------------------------------------------------
+
+MONTHS_EN = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+MONTHS_RU = {
+    stem: i
+    for i, stem in enumerate(
+        ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"],
+        start=1,
+    )
+}
+MONTH_EN = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH_RU = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+
+
+def month_number(word: str) -> int | None:
+    word = word.lower()
+    if word in MONTHS_EN:
+        return MONTHS_EN[word]
+    for stem, number in sorted(MONTHS_RU.items(), key=lambda item: -len(item[0])):
+        if word.startswith(stem) and (stem != "ма" or word in ("мая", "май")):
+            return number
+    return None
+
+
+def make_date(year: int | None, month: int | None, day: int | None) -> str | None:
+    if year is None:
+        return None
+    try:
+        if month and day:
+            return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    if month:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}"
+
+
+# -- posts ----------------------------------------------------------------------------------------
+
+# Longest first, so "deputy executive secretary" is never read as "executive secretary".
+ROLE_PATTERNS_EN = [
+    (r"plenipotentiary\s+representatives?", "plenipotentiary_representative"),
+    (r"deputy\s+heads?\s+of\s+(?:the\s+)?delegation", "deputy_head_of_delegation"),
+    (r"heads?\s+of\s+(?:the\s+)?delegation", "head_of_delegation"),
+    (r"deputy\s+executive\s+secretar(?:y|ies)", "deputy_executive_secretary"),
+    (r"executive\s+secretar(?:y|ies)", "executive_secretary"),
+    (r"(?:deputy\s+chair(?:man|woman|person)?|vice[- ]chair(?:man|woman|person)?|vice[- ]president)", "deputy_chair"),
+    (r"(?:chair(?:man|woman|person)?|president|speaker)", "chair"),
+    (r"members?\s+of\s+(?:the\s+)?delegation|delegation\s+members?", "member"),
+]
+ROLE_PATTERNS_RU = [
+    (r"полномочн\w+\s+представител\w+", "plenipotentiary_representative"),
+    (r"заместител\w+\s+руководител\w+\s+делегаци\w+", "deputy_head_of_delegation"),
+    (r"(?:руководител\w+|глав\w+)\s+делегаци\w+", "head_of_delegation"),
+    (r"заместител\w+\s+ответственн\w+\s+секретар\w+", "deputy_executive_secretary"),
+    (r"ответственн\w+\s+секретар\w+", "executive_secretary"),
+    (r"заместител\w+\s+председател\w+", "deputy_chair"),
+    (r"председател\w+", "chair"),
+    (r"член\w*\s+делегаци\w+", "member"),
+]
+
+
+def roles_in(label: str, language: str) -> list[tuple[str, int, int]]:
+    """The posts named in a label, in order, with where each is: "Plenipotentiary …, deputy Executive Secretary"."""
+    patterns = ROLE_PATTERNS_RU if language == "ru" else ROLE_PATTERNS_EN
+    found: list[tuple[str, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, role in patterns:
+        for match in re.finditer(rf"\b{pattern}\b", label, re.IGNORECASE):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            found.append((role, match.start(), match.end()))
+    return sorted(found, key=lambda item: item[1])
+
+
+# -- Russian lemmas -------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@functools.lru_cache(maxsize=50000)
+def lemma(word: str) -> str:
+    word = word.lower().replace("ё", "е")
+    if not re.search(r"[а-я]", word):
+        return word
+    return _morph().parse(word)[0].normal_form.replace("ё", "е")
+
+
+def lemmas(text: str) -> list[str]:
+    return [lemma(w) for w in re.findall(r"[\w-]+", text)]
+
+
+def genitive(word: str) -> str:
+    """«Ассамблея» → «Ассамблеи» (for titles such as «20-летие Ассамблеи»)."""
+    parse = _morph().parse(word)[0]
+    inflected = parse.inflect({"gent"})
+    if not inflected:
+        return word
+    return inflected.word.capitalize() if word[:1].isupper() else inflected.word
+
+
+def place_name(phrase: str) -> str:
+    """«в Бишкеке» → «Бишкек»; "in Bishkek" → "Bishkek". Only place names are put in the nominative."""
+    words = phrase.split()
+    if not words or not re.search(r"[А-Яа-яЁё]", phrase):
+        return phrase
+    result = []
+    for word in words:
+        parses = _morph().parse(word)
+        geo = next((p for p in parses if "Geox" in p.tag), None)
+        result.append(geo.normal_form.title() if geo else word)
+    return " ".join(result)
+
+
+# -- states ---------------------------------------------------------------------------------------
+
+# ISO alpha-3: English name forms (lower case), Russian lemma forms. General knowledge, so that texts of
+# assemblies the registry has never seen still resolve (PACE, OSCE PA, NATO PA, the CIS assembly).
+STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "ARM": (("armenia", "armenian"), ("армения", "армянский")),
+    "AZE": (("azerbaijan", "azerbaijani"), ("азербайджан", "азербайджанский")),
+    "BLR": (("belarus", "belarusian", "byelorussia"), ("беларусь", "белоруссия", "белорусский")),
+    "KAZ": (("kazakhstan", "kazakh"), ("казахстан", "казахстанский")),
+    "KGZ": (("kyrgyzstan", "kyrgyz", "kirghizia", "kirgizia"), ("кыргызстан", "киргизия", "кыргызский", "киргизский")),
+    "MDA": (("moldova", "moldovan"), ("молдова", "молдавия", "молдавский")),
+    "RUS": (("russia", "russian federation"), ("россия", "российский федерация", "российский")),
+    "TJK": (("tajikistan", "tajik"), ("таджикистан", "таджикский")),
+    "TKM": (("turkmenistan", "turkmen"), ("туркменистан", "туркмения", "туркменский")),
+    "UZB": (("uzbekistan", "uzbek"), ("узбекистан", "узбекский")),
+    "UKR": (("ukraine", "ukrainian"), ("украина", "украинский")),
+    "GEO": (("georgia",), ("грузия",)),
+    "SRB": (("serbia", "serbian"), ("сербия", "сербский")),
+    "AFG": (("afghanistan", "afghan"), ("афганистан", "афганский")),
+    "CHN": (("china", "people's republic of china"), ("китай", "кнр")),
+    "MNG": (("mongolia",), ("монголия",)),
+    "IRN": (("iran",), ("иран",)),
+    "TUR": (("turkey", "türkiye", "turkiye"), ("турция",)),
+    "FRA": (("france", "french republic"), ("франция",)),
+    "DEU": (("germany", "german bundestag", "federal republic of germany"), ("германия", "фрг")),
+    "GBR": (("united kingdom", "great britain", "britain"), ("великобритания", "соединённый королевство")),
+    "ITA": (("italy", "italian"), ("италия",)),
+    "ESP": (("spain", "spanish"), ("испания",)),
+    "PRT": (("portugal",), ("португалия",)),
+    "NLD": (("netherlands",), ("нидерланды",)),
+    "BEL": (("belgium",), ("бельгия",)),
+    "LUX": (("luxembourg",), ("люксембург",)),
+    "CHE": (("switzerland", "swiss"), ("швейцария",)),
+    "AUT": (("austria", "austrian"), ("австрия",)),
+    "POL": (("poland", "polish"), ("польша",)),
+    "CZE": (("czechia", "czech republic"), ("чехия",)),
+    "SVK": (("slovakia",), ("словакия",)),
+    "HUN": (("hungary", "hungarian"), ("венгрия",)),
+    "ROU": (("romania", "romanian"), ("румыния",)),
+    "BGR": (("bulgaria", "bulgarian"), ("болгария",)),
+    "GRC": (("greece", "hellenic"), ("греция",)),
+    "CYP": (("cyprus",), ("кипр",)),
+    "MLT": (("malta",), ("мальта",)),
+    "SVN": (("slovenia",), ("словения",)),
+    "HRV": (("croatia",), ("хорватия",)),
+    "BIH": (("bosnia and herzegovina",), ("босния и герцеговина",)),
+    "MNE": (("montenegro",), ("черногория",)),
+    "MKD": (("north macedonia",), ("северный македония",)),
+    "ALB": (("albania",), ("албания",)),
+    "DNK": (("denmark", "danish"), ("дания",)),
+    "NOR": (("norway", "norwegian"), ("норвегия",)),
+    "SWE": (("sweden", "swedish"), ("швеция",)),
+    "FIN": (("finland", "finnish"), ("финляндия",)),
+    "ISL": (("iceland",), ("исландия",)),
+    "IRL": (("ireland",), ("ирландия",)),
+    "EST": (("estonia",), ("эстония",)),
+    "LVA": (("latvia",), ("латвия",)),
+    "LTU": (("lithuania",), ("литва",)),
+    "USA": (("united states", "united states of america", "usa"), ("сша", "соединённый штат америка")),
+    "CAN": (("canada", "canadian"), ("канада",)),
+    "AND": (("andorra",), ("андорра",)),
+    "MCO": (("monaco",), ("монако",)),
+    "SMR": (("san marino",), ("сан-марино",)),
+    "LIE": (("liechtenstein",), ("лихтенштейн",)),
+}
+
+# Organisations whose abbreviations texts use for the chaired organisation.
+ORGANIZATIONS = {
+    "csto": "CSTO",
+    "collective security treaty organization": "CSTO",
+    "collective security treaty organisation": "CSTO",
+    "одкб": "CSTO",
+    "организация договор о коллективный безопасность": "CSTO",
+    "cis": "CIS",
+    "commonwealth of independent states": "CIS",
+    "снг": "CIS",
+    "osce": "OSCE",
+    "обсе": "OSCE",
+    "nato": "NATO",
+    "нато": "NATO",
+    "council of europe": "CoE",
+    "совет европа": "CoE",
+    "eaeu": "EAEU",
+    "еаэс": "EAEU",
+    "sco": "SCO",
+    "шос": "SCO",
+}

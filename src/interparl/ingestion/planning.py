@@ -1,0 +1,479 @@
+"""Compare extracted facts with the registry and plan the change: what to add, change, end, or flag.
+
+Nothing is written here. Each planned ``Change`` knows how to write itself (``apply``), with the source
+and quoted span attached; ``applying.apply_plan`` runs them all in one transaction. Disagreements with a
+recorded quota are conflicts: the new version is recorded beside the one in force, never over it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.utils.text import slugify
+
+from interparl.registry import models
+from interparl.registry.partial_dates import PartialDate
+
+from . import matching
+from .extract import Extraction
+
+ADD, CHANGE, END, CONFLICT, UNCHANGED, SKIPPED = "add", "change", "end", "conflict", "unchanged", "skipped"
+SIGNS = {ADD: "+", CHANGE: "~", END: "-", CONFLICT: "!", UNCHANGED: "=", SKIPPED: "?"}
+
+DELEGATION_POSTS = {"plenipotentiary_representative", "head_of_delegation", "deputy_head_of_delegation"}
+ASSEMBLY_POSTS = {"chair", "deputy_chair"}
+SECRETARIAT_POSTS = {"executive_secretary", "deputy_executive_secretary"}
+POST_LABELS = {
+    "plenipotentiary_representative": ("Plenipotentiary representative", "Полномочный представитель"),
+    "head_of_delegation": ("Head of delegation", "Руководитель делегации"),
+    "deputy_head_of_delegation": ("Deputy head of delegation", "Заместитель руководителя делегации"),
+    "chair": ("Chair", "Председатель"),
+    "deputy_chair": ("Deputy chair", "Заместитель председателя"),
+    "executive_secretary": ("Executive Secretary", "Ответственный секретарь"),
+    "deputy_executive_secretary": ("Deputy Executive Secretary", "Заместитель ответственного секретаря"),
+}
+
+
+@dataclass
+class Change:
+    action: str
+    kind: str
+    summary: str
+    span: list[int]
+    quote: str
+    write: Callable[[WriteContext], None] | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "action": self.action,
+            "kind": self.kind,
+            "summary": self.summary,
+            "span": self.span,
+            "quote": self.quote,
+        }
+
+
+@dataclass
+class WriteContext:
+    """What every write needs: the source record, the reason for the history, and objects made earlier."""
+
+    source: models.Source
+    reason: str
+    made: dict = field(default_factory=dict)
+
+    def save(self, obj, quote: str = ""):
+        if hasattr(obj, "source_id"):
+            obj.source = self.source
+            obj.source_quote = quote[:2000]
+        obj._change_reason = self.reason
+        obj.full_clean(validate_unique=False)
+        obj.save()
+        return obj
+
+
+@dataclass
+class Plan:
+    assembly: str
+    as_of: dt.date
+    source_label: str
+    language: str
+    changes: list[Change] = field(default_factory=list)
+
+    def add(self, action, kind, summary, fact, text, write=None) -> None:
+        start, end = fact["span"]
+        self.changes.append(Change(action, kind, summary, [start, end], text[start:end], write))
+
+    @property
+    def pending(self) -> list[Change]:
+        return [c for c in self.changes if c.write is not None]
+
+    def count(self, action: str) -> int:
+        return sum(1 for c in self.changes if c.action == action)
+
+    def to_dict(self) -> dict:
+        return {
+            "assembly": self.assembly,
+            "as_of": self.as_of.isoformat(),
+            "source": self.source_label,
+            "language": self.language,
+            "summary": {a: self.count(a) for a in (ADD, CHANGE, END, CONFLICT, UNCHANGED, SKIPPED)},
+            "changes": [c.to_dict() for c in self.changes],
+        }
+
+
+def _slug(*parts) -> str:
+    return slugify("-".join(str(p) for p in parts if p))[:150] or "x"
+
+
+class Planner:
+    def __init__(self, assembly: models.Organization, as_of: dt.date, source_slug: str, text: str, language: str):
+        self.assembly = assembly
+        self.as_of = as_of
+        self.source_slug = source_slug
+        self.text = text
+        self.language = language
+        self.plan = Plan(assembly.slug, as_of, source_slug, language)
+        self.planned_people: dict[str, str] = {}  # name → slug of a person this plan creates
+        self.planned_posts: dict[tuple[int, str], models.Post] = {}  # posts this plan creates
+
+    # -- quotas ------------------------------------------------------------------------------------
+    def delegation(self, fact: dict) -> None:
+        delegation = matching.delegation_of(self.assembly, fact["country"])
+        where = fact["parliament"] or fact["country"] or "?"
+        if delegation is None:
+            self.plan.add(SKIPPED, "quota", f"no delegation of {where} in {self.assembly.slug}", fact, self.text)
+            return
+        chambers = matching.chambers_of(delegation)
+        named = {id(seat): matching.best_organization(seat["chamber"], chambers) for seat in fact["seats"]}
+        counts: dict[int, dict] = {}
+        for seat in fact["seats"]:
+            chamber = named[id(seat)]
+            if chamber is None and seat["chamber"] is None:
+                # Unnamed seats belong to the one chamber the sentence does not name (or a unicameral parliament).
+                rest = [c for c in chambers if c not in named.values()]
+                chamber = rest[0] if len(rest) == 1 else None
+            if chamber is None:
+                self.plan.add(
+                    SKIPPED,
+                    "quota",
+                    f"{delegation.slug}: cannot tell which chamber “{seat['chamber']}” is",
+                    fact,
+                    self.text,
+                )
+                continue
+            entry = counts.setdefault(chamber.pk, {"chamber": chamber, "seats": 0, "substitute_seats": 0})
+            entry["substitute_seats" if seat["kind"] == "substitute" else "seats"] += seat["count"]
+        for entry in counts.values():
+            self.quota(delegation, entry["chamber"], entry["seats"], entry["substitute_seats"], fact)
+
+    def quota(self, delegation, chamber, seats: int, substitutes: int, fact: dict) -> None:
+        label = f"{delegation.country.iso3 if delegation.country_id else delegation.slug} {chamber.name_en or chamber.name_ru}"
+        versions = models.SeatQuota.objects.current(at=self.as_of).filter(delegation=delegation, chamber=chamber)
+        in_force = next((q for q in versions if q.in_force), None)
+        own = next((q for q in versions if q.source and q.source.slug == self.source_slug), None)
+        wanted = (seats, substitutes)
+        shown = f"{seats}" + (f" + {substitutes} substitutes" if substitutes else "")
+        if own is not None:
+            if (own.seats, own.substitute_seats) == wanted:
+                self.plan.add(
+                    UNCHANGED, "quota", f"{label}: {shown} (already recorded from this source)", fact, self.text
+                )
+            else:
+
+                def write(ctx, own=own):
+                    own.seats, own.substitute_seats = wanted
+                    ctx.save(own, ctx.made.get("quote", ""))
+
+                self.plan.add(
+                    CHANGE,
+                    "quota",
+                    f"{label}: {own.seats} → {shown} (this source's version)",
+                    fact,
+                    self.text,
+                    self._quoted(write, fact),
+                )
+            return
+        new_version = models.SeatQuota(
+            slug=_slug(delegation.slug, chamber.slug, self.source_slug),
+            delegation=delegation,
+            chamber=chamber,
+            seats=seats,
+            substitute_seats=substitutes,
+            in_force=in_force is None,
+        )
+        if in_force is None:
+            action, summary = ADD, f"{label}: {shown} seats (no quota recorded)"
+        elif (in_force.seats, in_force.substitute_seats) == wanted:
+            action, summary = ADD, f"{label}: {shown} confirmed by this source (kept as a recorded version)"
+        else:
+            recorded = f"{in_force.seats}" + (f" + {in_force.substitute_seats}" if in_force.substitute_seats else "")
+            action = CONFLICT
+            summary = (
+                f"{label}: the text says {shown}, the registry has {recorded} "
+                f"({in_force.source.slug if in_force.source else 'no source'}); recorded as an alternative"
+            )
+        self.plan.add(
+            action,
+            "quota",
+            summary,
+            fact,
+            self.text,
+            self._quoted(lambda ctx, q=new_version: ctx.save(q, ctx.made.get("quote", "")), fact),
+        )
+
+    def _quoted(self, write, fact):
+        """Wrap a write so that it sees the quoted span of its own fact."""
+        quote = self.text[fact["span"][0] : fact["span"][1]]
+
+        def run(ctx):
+            ctx.made["quote"] = quote
+            write(ctx)
+
+        return run
+
+    # -- people and posts --------------------------------------------------------------------------
+    def person(self, fact: dict) -> None:
+        person = matching.find_person(fact["name"])
+        slug = person.slug if person else self.planned_people.get(fact["name"])
+        placeable = [role for role in fact["roles"] if self._target(fact, role)[0] is not None]
+        if person is None and slug is None and placeable:
+            fields = matching.new_person_fields(fact["name"])
+            slug = _slug(fields.get("name_en") or fact["name"])
+            while models.Person.objects.filter(slug=slug).exists():
+                slug += "-2"
+            self.planned_people[fact["name"]] = slug
+
+            def write(ctx, slug=slug, fields=fields):
+                ctx.made[slug] = ctx.save(models.Person(slug=slug, **fields), ctx.made.get("quote", ""))
+
+            self.plan.add(
+                ADD, "person", f"{fact['name']} (new person “{slug}”)", fact, self.text, self._quoted(write, fact)
+            )
+        for role in fact["roles"]:
+            self.post(fact, role, slug, person)
+
+    def _target(self, fact, role) -> tuple[models.Organization | None, str]:
+        if role in DELEGATION_POSTS or role == "member":
+            delegation = matching.delegation_of(self.assembly, fact["country"])
+            return delegation, f"no delegation of {fact['country'] or 'an unknown state'} in {self.assembly.slug}"
+        if role in SECRETARIAT_POSTS:
+            secretariat = self.assembly.children.filter(classification="secretariat").first()
+            return secretariat or self.assembly, ""
+        return self.assembly, ""
+
+    def post(self, fact: dict, role: str, person_slug: str, person: models.Person | None) -> None:
+        organization, why = self._target(fact, role)
+        name = fact["name"]
+        if organization is None:
+            self.plan.add(SKIPPED, "post", f"{name}: {role} — {why}", fact, self.text)
+            return
+        current = models.Membership.objects.current(at=self.as_of).filter(organization=organization, role=role)
+        if role == "member":
+            post = None
+        else:
+            post = models.Post.objects.filter(organization=organization, role=role).first() or self.planned_posts.get(
+                (organization.pk, role)
+            )
+            if post is None:
+                english, russian = POST_LABELS.get(role, (role, role))
+                post = models.Post(
+                    slug=_slug(organization.slug, role),
+                    organization=organization,
+                    role=role,
+                    label_en=f"{english} — {organization.name_en or organization.name_ru}",
+                    label_ru=f"{russian} — {organization.name_ru or organization.name_en}",
+                    max_holders=None
+                    if role in {"member", "deputy_executive_secretary", "deputy_chair", "deputy_head_of_delegation"}
+                    else 1,
+                )
+                self.planned_posts[(organization.pk, role)] = post
+
+                def make_post(ctx, post=post):
+                    ctx.made[post.slug] = ctx.save(post, ctx.made.get("quote", ""))
+
+                self.plan.add(ADD, "post", f"post “{post.label_en}”", fact, self.text, self._quoted(make_post, fact))
+            elif post.pk:
+                current = current.filter(post=post)
+        holders = list(current.select_related("person"))
+        if person is not None and any(m.person_id == person.pk for m in holders):
+            self.plan.add(UNCHANGED, "post", f"{name}: {role} of {organization.slug}", fact, self.text)
+            return
+        single = post is not None and (post.max_holders or 0) == 1
+        if single:
+            for holder in holders:
+
+                def end(ctx, holder=holder):
+                    holder.end = PartialDate.parse(self.as_of - dt.timedelta(days=1))
+                    holder.note = (holder.note + " " if holder.note else "") + f"Succeeded per {self.source_slug}."
+                    ctx.save(holder, ctx.made.get("quote", ""))
+
+                self.plan.add(
+                    END,
+                    "post",
+                    f"{holder.person.name}: {role} of {organization.slug} ends "
+                    f"{self.as_of - dt.timedelta(days=1)} (succeeded by {name})",
+                    fact,
+                    self.text,
+                    self._quoted(end, fact),
+                )
+        post_slug = post.slug if post else None
+
+        def write(ctx, person_slug=person_slug, organization=organization, post_slug=post_slug, role=role):
+            person_obj = ctx.made.get(person_slug) or models.Person.objects.get(slug=person_slug)
+            post_obj = None
+            if post_slug:
+                post_obj = ctx.made.get(post_slug) or models.Post.objects.get(slug=post_slug)
+            membership = models.Membership(
+                slug=_slug(person_slug, organization.slug, post_slug or role, self.as_of),
+                person=person_obj,
+                organization=organization,
+                post=post_obj,
+                role=role,
+                note=f"Holder on {self.as_of} per the source; the start date is not stated.",
+            )
+            membership.start = PartialDate.parse(self.as_of)
+            ctx.save(membership, ctx.made.get("quote", ""))
+
+        self.plan.add(
+            ADD,
+            "post",
+            f"{name}: {role} of {organization.slug} from {self.as_of}",
+            fact,
+            self.text,
+            self._quoted(write, fact),
+        )
+
+    # -- websites ----------------------------------------------------------------------------------
+    def website(self, fact: dict) -> None:
+        candidates = []
+        delegation = matching.delegation_of(self.assembly, fact["country"])
+        if delegation and delegation.sent_by:
+            candidates = [delegation.sent_by, *matching.chambers_of(delegation)]
+        elif fact["country"]:
+            candidates = list(models.Organization.objects.filter(country__iso3=fact["country"]))
+        owner = matching.best_organization(fact["owner"], candidates)
+        if owner is None:
+            self.plan.add(
+                SKIPPED, "website", f"{fact['url']}: cannot tell whose site “{fact['owner']}” is", fact, self.text
+            )
+            return
+        if models.Link.objects.filter(organization=owner, url=fact["url"]).exists():
+            self.plan.add(UNCHANGED, "website", f"{owner.slug}: {fact['url']}", fact, self.text)
+            return
+        link = models.Link(
+            key=f"organization:{owner.slug}:{fact['url']}"[:300],
+            url=fact["url"],
+            note="official website",
+            organization=owner,
+        )
+        self.plan.add(
+            ADD,
+            "website",
+            f"{owner.slug}: {fact['url']}",
+            fact,
+            self.text,
+            self._quoted(lambda ctx, link=link: ctx.save(link, ctx.made.get("quote", "")), fact),
+        )
+
+    # -- chairmanships -----------------------------------------------------------------------------
+    def chairmanship(self, fact: dict) -> None:
+        organization = (
+            models.Organization.objects.filter(abbreviation_en__iexact=fact["organization"]).first()
+            or models.Organization.objects.filter(slug=fact["organization"].lower()).first()
+        )
+        country = models.Country.objects.filter(iso3=fact["country"]).first()
+        if organization is None or country is None:
+            self.plan.add(
+                SKIPPED, "chairmanship", f"{fact['organization']}: unknown organisation or state", fact, self.text
+            )
+            return
+        start = PartialDate.parse(fact["start"]) if fact["start"] else None
+        day = start.earliest() if start else self.as_of
+        terms = models.Chairmanship.objects.filter(organization=organization)
+        current = terms.current(at=day).filter(country=country).first()
+        if current is not None:
+            self.plan.add(
+                UNCHANGED, "chairmanship", f"{organization.slug}: {country.iso3} from {current.start}", fact, self.text
+            )
+            return
+        if start is None:
+            self.plan.add(
+                SKIPPED,
+                "chairmanship",
+                f"{organization.slug}: {country.iso3} takes over, but the text gives no date",
+                fact,
+                self.text,
+            )
+            return
+        for previous in terms.filter(end_date__isnull=True, start_date__lt=start.earliest()):
+
+            def end(ctx, previous=previous):
+                previous.end = PartialDate.parse(start.earliest() - dt.timedelta(days=1))
+                ctx.save(previous, ctx.made.get("quote", ""))
+
+            self.plan.add(
+                END,
+                "chairmanship",
+                f"{organization.slug}: {previous.country.iso3} term ends {start.earliest() - dt.timedelta(days=1)}",
+                fact,
+                self.text,
+                self._quoted(end, fact),
+            )
+        term = models.Chairmanship(
+            slug=_slug(organization.slug, country.iso3, start),
+            organization=organization,
+            country=country,
+            basis="rotation",
+        )
+        term.start = start
+        self.plan.add(
+            ADD,
+            "chairmanship",
+            f"{organization.slug}: {country.iso3} from {start}",
+            fact,
+            self.text,
+            self._quoted(lambda ctx, term=term: ctx.save(term, ctx.made.get("quote", "")), fact),
+        )
+
+    # -- events ------------------------------------------------------------------------------------
+    def event(self, fact: dict) -> None:
+        start = PartialDate.parse(fact["date"])
+        same_day = models.Event.objects.filter(start_date=start.earliest())
+        for existing in same_day:
+            titles = [existing.title_en, existing.title_ru]
+            if any(
+                t and (matching.same_name(t, fact["title"]) or _kind(fact["title"]) == existing.kind) for t in titles
+            ):
+                self.plan.add(UNCHANGED, "event", f"{start}: {existing.title} ({existing.slug})", fact, self.text)
+                return
+        field = "title_ru" if self.language == "ru" else "title_en"
+        place_field = "place_ru" if self.language == "ru" else "place_en"
+        event = models.Event(
+            slug=_slug(start, fact["title"])[:150],
+            kind=_kind(fact["title"]),
+            **{field: fact["title"], place_field: fact["place"] or ""},
+        )
+        event.start = start
+        if fact["end_date"]:
+            event.end = PartialDate.parse(fact["end_date"])
+        self.plan.add(
+            ADD,
+            "event",
+            f"{start}: {fact['title']}" + (f", {fact['place']}" if fact["place"] else ""),
+            fact,
+            self.text,
+            self._quoted(lambda ctx, e=event: ctx.save(e, ctx.made.get("quote", "")), fact),
+        )
+
+
+def _kind(title: str) -> str:
+    lowered = title.lower()
+    for words, kind in (
+        (("plenary", "пленарн"), "plenary_session"),
+        (("council", "совет", "совета"), "council_meeting"),
+        (("summit", "саммит"), "summit"),
+        (("forum", "форум"), "forum"),
+        (("anniversary", "летие", "годовщин", "юбиле"), "anniversary"),
+    ):
+        if any(w in lowered for w in words):
+            return kind if not (kind == "council_meeting" and "security" in lowered) else "summit"
+    return "other"
+
+
+def build_plan(
+    extraction: Extraction, text: str, assembly: models.Organization, as_of: dt.date, source_slug: str
+) -> Plan:
+    planner = Planner(assembly, as_of, source_slug, text, extraction.language)
+    for fact in extraction.delegations:
+        planner.delegation(fact)
+    for fact in extraction.people:
+        planner.person(fact)
+    for fact in extraction.websites:
+        planner.website(fact)
+    for fact in extraction.chairmanships:
+        planner.chairmanship(fact)
+    for fact in extraction.events:
+        planner.event(fact)
+    return planner.plan

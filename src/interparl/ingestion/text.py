@@ -1,0 +1,155 @@
+"""Turn a page into plain text (HTML reduced, link targets kept) and cut it into sentences with offsets.
+
+Every offset the extractor reports is into the text this module returns, so a reader can find the
+quoted span in `interparl extract --format text` output or in the reduced page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "dd",
+    "dt",
+    "dl",
+    "title",
+}
+SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
+
+
+class _Reducer(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in SKIP_TAGS:
+            self.skipping += 1
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n")
+        if tag == "a":
+            self.links.append((dict(attrs).get("href") or "", len(self.parts)))
+
+    def handle_endtag(self, tag):
+        if tag in SKIP_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n")
+        if tag == "a" and self.links:
+            href, first_part = self.links.pop()
+            label = "".join(self.parts[first_part:]).strip()
+            # Keep the link's target beside its text: "Website of X: <a href=URL>X</a>" must keep its URL.
+            if href.startswith(("http://", "https://")) and label != href:
+                self.parts.append(f" ({href})")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(re.search(r"<(?:html|body|p|div|a\s|br|li|h[1-6]|table|span)\b", text, re.IGNORECASE))
+
+
+def reduce_html(text: str) -> str:
+    reducer = _Reducer()
+    reducer.feed(text)
+    reducer.close()
+    reduced = html.unescape("".join(reducer.parts))
+    return _normalise_space(reduced)
+
+
+def reduce_markdown(text: str) -> str:
+    # [label](url) keeps both; emphasis and heading marks go.
+    text = re.sub(r"\[([^\]]+)\]\((https?://[^)\s]+)\)", r"\1 (\2)", text)
+    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^\s*[-*+]\s+", "", text, flags=re.MULTILINE)
+    text = re.sub(r"(\*\*|__|\*|_)(\S[^*_]*?\S|\S)\1", r"\2", text)
+    return _normalise_space(text)
+
+
+def _normalise_space(text: str) -> str:
+    text = text.replace("\u00a0", " ").replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[ \t]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def read_text(raw: str) -> str:
+    """Plain text from plain text, Markdown or HTML."""
+    if looks_like_html(raw):
+        return reduce_html(raw)
+    if re.search(r"\[[^\]]+\]\(https?://|^#{1,6} ", raw, re.MULTILINE):
+        return reduce_markdown(raw)
+    return _normalise_space(raw)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def span(self) -> list[int]:
+        return [self.start, self.end]
+
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:St|Mr|Mrs|Ms|Dr|Prof|No|nos|vs|etc|e\.g|i\.e|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|"
+    r"г|гг|ул|им|т\.е|т\.д|т\.п|см|стр|чел|млн|млрд|тыс)|\b[A-ZА-ЯЁ])\.$"
+)
+_URL = re.compile(r"https?://\S+")
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”’)]*\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])|\n+")
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences with their character offsets. Lines are never joined; URLs are never split."""
+    protected = _URL.sub(lambda m: m.group(0).replace(".", "\x00"), text)
+    found: list[Sentence] = []
+    start = 0
+    for boundary in _BOUNDARY.finditer(protected):
+        candidate = protected[start : boundary.start()]
+        if boundary.group(0).strip() == "" and "\n" not in boundary.group(0) and _ABBREVIATIONS.search(candidate):
+            continue  # "St. Petersburg", "V. Kogut", "2025 г. в"
+        _add(found, text, start, boundary.start())
+        start = boundary.end()
+    _add(found, text, start, len(text))
+    return found
+
+
+def _add(found: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    offset = start + chunk.index(stripped)
+    found.append(Sentence(stripped, offset, offset + len(stripped)))
