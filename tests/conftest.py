@@ -1,3 +1,8 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 
@@ -19,3 +24,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         load_dataset(settings.BUILTIN_DATASET, reason="test setup")
+
+
+@pytest.fixture(scope="session")
+def cli(tmp_path_factory):
+    """Run the `interparl` command as a user would: a real process on its own fresh SQLite file."""
+    data_dir = tmp_path_factory.mktemp("interparl-data")
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env["INTERPARL_DATA_DIR"] = str(data_dir)
+    command = str(Path(sys.executable).parent / "interparl")
+
+    def run(*args, input=None):
+        return subprocess.run([command, *args], capture_output=True, text=True, env=env, timeout=120, input=input)
+
+    return run

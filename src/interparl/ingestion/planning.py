@@ -149,7 +149,8 @@ class Planner:
             self.quota(delegation, entry["chamber"], entry["seats"], entry["substitute_seats"], fact)
 
     def quota(self, delegation, chamber, seats: int, substitutes: int, fact: dict) -> None:
-        label = f"{delegation.country.iso3 if delegation.country_id else delegation.slug} {chamber.name_en or chamber.name_ru}"
+        state = delegation.country.iso3 if delegation.country_id else delegation.slug
+        label = f"{state} {chamber.name_en or chamber.name_ru}"
         versions = models.SeatQuota.objects.current(at=self.as_of).filter(delegation=delegation, chamber=chamber)
         in_force = next((q for q in versions if q.in_force), None)
         own = next((q for q in versions if q.source and q.source.slug == self.source_slug), None)
@@ -430,9 +431,12 @@ class Planner:
                 return
         field = "title_ru" if self.language == "ru" else "title_en"
         place_field = "place_ru" if self.language == "ru" else "place_en"
+        sentence = self.text[fact["span"][0] : fact["span"][1]]
+        kind = _kind(fact["title"])
+        kind = kind if kind != "other" else _kind(sentence)  # "the PA Council held a field session"
         event = models.Event(
             slug=_slug(start, fact["title"])[:150],
-            kind=_kind(fact["title"]),
+            kind=kind,
             **{field: fact["title"], place_field: fact["place"] or ""},
         )
         event.start = start

@@ -11,20 +11,8 @@ import pytest
 INTERPARL = str(Path(sys.executable).parent / "interparl")
 
 
-@pytest.fixture(scope="module")
-def run(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("interparl-data")
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
-    env["INTERPARL_DATA_DIR"] = str(data_dir)
-
-    def run(*args):
-        return subprocess.run([INTERPARL, *args], capture_output=True, text=True, env=env, timeout=120)
-
-    return run
-
-
-def test_composition_json_right_after_installation(run):
-    result = run("composition", "--as-of", "2026-11-27", "--format", "json")
+def test_composition_json_right_after_installation(cli):
+    result = cli("composition", "--as-of", "2026-11-27", "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     quotas = {d["country"]: "+".join(str(c["seats"]) for c in d["chambers"]) for d in data["delegations"]}
@@ -35,21 +23,21 @@ def test_composition_json_right_after_installation(run):
     assert armenia["standing"]["status"] == "participation_frozen"
 
 
-def test_composition_from_history(run):
-    data = json.loads(run("composition", "--as-of", "2015-06-01", "--format", "json").stdout)
+def test_composition_from_history(cli):
+    data = json.loads(cli("composition", "--as-of", "2015-06-01", "--format", "json").stdout)
     armenia = next(m for m in data["member_states"] if m["country"] == "ARM")
     assert armenia["standing"]["status"] == "member"
 
 
-def test_composition_table_is_readable(run):
-    result = run("composition", "--as-of", "2026-11-27")
+def test_composition_table_is_readable(cli):
+    result = cli("composition", "--as-of", "2026-11-27")
     assert result.returncode == 0
     assert "Viktor Kogut" in result.stdout and "67 seats" in result.stdout
     assert "≠ 6 per paodkb-delegations-ru" in result.stdout  # a disagreeing source is shown, not hidden
 
 
-def test_rotation_json(run):
-    data = json.loads(run("rotation", "--from", "2024", "--years", "5", "--format", "json").stdout)
+def test_rotation_json(cli):
+    data = json.loads(cli("rotation", "--from", "2024", "--years", "5", "--format", "json").stdout)
     terms = [(t["country"], t["start"], t["projected"]) for t in data["terms"]]
     assert terms == [
         ("KAZ", "2024", False),
@@ -62,8 +50,8 @@ def test_rotation_json(run):
     assert all({"country", "start", "end", "projected", "basis", "assumption"} <= t.keys() for t in data["terms"])
 
 
-def test_check_passes_on_the_built_in_dataset(run):
-    result = run("check")
+def test_check_passes_on_the_built_in_dataset(cli):
+    result = cli("check")
     assert result.returncode == 0 and "no violations" in result.stdout
 
 
@@ -78,24 +66,24 @@ def test_check_passes_on_the_built_in_dataset(run):
         (("no-such-command",), "unknown command 'no-such-command'"),
     ],
 )
-def test_bad_input_gives_a_one_line_error_and_status_2(run, args, message):
-    result = run(*args)
+def test_bad_input_gives_a_one_line_error_and_status_2(cli, args, message):
+    result = cli(*args)
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
 
 
-def test_load_a_broken_file_names_the_line(run, tmp_path):
+def test_load_a_broken_file_names_the_line(cli, tmp_path):
     path = tmp_path / "broken.yaml"
     path.write_text("format: interparl-dataset/1\nquotas:\n  - {delegation: blr-delegation, seats: -1}\n")
-    result = run("load", str(path))
+    result = cli("load", str(path))
     assert result.returncode == 2
     assert "broken.yaml:3: quotas[0].chamber: required key is missing" in result.stderr
     assert "broken.yaml:3: quotas[0].seats:" in result.stderr
 
 
-def test_serve_answers_from_the_database(run, tmp_path):
+def test_serve_answers_from_the_database(tmp_path):
     import socket
     import time
     import urllib.request

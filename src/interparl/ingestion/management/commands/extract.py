@@ -8,7 +8,10 @@ from ...reading import read_input
 
 
 class Command(RegistryCommand):
-    help = "List the facts a page states (delegations, people, websites, chairmanships, events) and what it could not read."
+    help = (
+        "List the facts a page states (delegations, people, websites, chairmanships, events) "
+        "and the sentences it could not read."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Text, Markdown or HTML; '-' for standard input.")
