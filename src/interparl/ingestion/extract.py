@@ -458,11 +458,14 @@ class Extractor:
 def extract(raw: str, language: str = "auto", resolver: CountryResolver | None = None) -> tuple[str, Extraction]:
     """The text as read (HTML reduced) and every fact found in it."""
     text = read_text(raw)
-    if language == "auto":
+    per_sentence = language == "auto"  # a page may quote the other language: each sentence is read in its own
+    if per_sentence:
         language = detect_language(text)
     resolver = resolver or CountryResolver()
-    extractor = Extractor(language, resolver, dateline_year(text, language))
+    year = dateline_year(text, language) or dateline_year(text, "ru" if language == "en" else "en")
+    extractor = Extractor(language, resolver, year)
     result = Extraction(language)
     for sentence in sentences(text):
+        extractor.language = detect_language(sentence.text) if per_sentence else language
         extractor.read(sentence, result)
     return text, result
