@@ -1,0 +1,98 @@
+"""Portal pages through Django's test client: language, structured data, as-of dates, not-found pages."""
+
+import json
+import re
+
+import pytest
+
+from interparl.registry import models
+
+pytestmark = pytest.mark.django_db
+
+
+def jsonld(page: str) -> list[dict]:
+    return [
+        json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    ]
+
+
+def test_root_redirects_to_a_language_prefix(client):
+    assert client.get("/").status_code == 302
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="ru").url == "/ru/"
+
+
+def test_every_main_page_answers_in_both_languages(client):
+    for language in ("en", "ru"):
+        for path in (
+            "",
+            "delegations/blr/",
+            "delegations/arm/",
+            "people/viktor-rogalev/",
+            "chairmanship/",
+            "events/",
+            "events/csto-pa-20th-anniversary/",
+            "news/",
+            "news/rus-chairmanship-begins/",
+            "search/?q=kogut",
+            "organizations/csto-pa-council/",
+        ):
+            response = client.get(f"/{language}/{path}")
+            assert response.status_code == 200, (language, path)
+            assert f'<html lang="{language}">' in response.content.decode()
+
+
+def test_russian_pages_use_russian_names_and_interface(client):
+    page = client.get("/ru/delegations/blr/").content.decode()
+    assert "Национальное собрание Республики Беларусь" in page and "Места по палатам" in page
+    assert "Виктор Когут" in page
+
+
+def test_missing_text_falls_back_to_the_other_language_visibly(client):
+    person = models.Person.objects.get(slug="viktor-kogut")
+    person.name_ru = ""
+    person.save()
+    page = client.get("/ru/people/viktor-kogut/").content.decode()
+    assert '<span lang="en" class="fallback"' in page and "Viktor Kogut" in page
+
+
+def test_people_organisations_and_events_carry_schema_org_data(client):
+    person = jsonld(client.get("/en/people/mikhail-krotov/").content.decode())[0]
+    assert person["@type"] == "Person" and person["name"] == "Mikhail Krotov"
+    assert "Михаил Кротов" in person["alternateName"] and person["additionalName"] == "Iosifovich"
+    event = jsonld(client.get("/en/events/csto-pa-20th-anniversary/").content.decode())[0]
+    assert (event["@type"], event["startDate"]) == ("Event", "2026-11-16")
+    assembly = jsonld(client.get("/en/").content.decode())[0]
+    assert assembly["@type"] == "GovernmentOrganization" and assembly["foundingDate"] == "2006-11-16"
+
+
+def test_sitemap_lists_pages_in_both_languages(client):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/en/people/viktor-kogut/" in sitemap and "/ru/people/viktor-kogut/" in sitemap
+    assert 'hreflang="ru"' in sitemap
+
+
+def test_a_bad_as_of_date_is_named_and_today_is_shown(client):
+    page = client.get("/en/?as_of=2015-02-30").content.decode()
+    assert "“2015-02-30” is not a date" in page
+
+
+def test_historical_view_is_labelled(client):
+    page = client.get("/en/delegations/arm/?as_of=2015-06-01").content.decode()
+    assert "Historical view" in page and "participation frozen" not in page
+
+
+def test_not_found_pages_are_real_404s_in_the_chosen_language(client):
+    response = client.get("/ru/people/nobody/")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Страница не найдена" in page and '<html lang="ru">' in page
+    assert client.get("/en/no/such/page/").status_code == 404
+
+
+def test_calendar_files(client):
+    single = client.get("/en/events/csto-pa-20th-anniversary.ics")
+    assert single["Content-Type"].startswith("text/calendar")
+    text = single.content.decode()
+    assert text.count("BEGIN:VEVENT") == 1 and "DTSTART;VALUE=DATE:20261116" in text
+    russian = client.get("/ru/calendar.ics").content.decode().replace("\r\n ", "")  # unfold lines
+    assert "20-летие Парламентской Ассамблеи ОДКБ" in russian
