@@ -5,6 +5,9 @@ from __future__ import annotations
 from ninja import Schema
 from pydantic import Field
 
+# The composition types are the registry's own read-side results: one definition for every consumer.
+from interparl.registry.selectors import Composition, SourceRef  # noqa: F401 (re-exported for the API)
+
 
 class Error(Schema):
     detail: str = Field(description="What is wrong, in one sentence.")
@@ -14,12 +17,6 @@ class Error(Schema):
 class Text(Schema):
     en: str | None
     ru: str | None
-
-
-class SourceRef(Schema):
-    id: str
-    url: str | None
-    document: str | None
 
 
 class OtherName(Schema):
@@ -130,105 +127,6 @@ class Person(PersonBrief, Provenance):
 
 class PersonDetail(Person):
     memberships: list[Membership]
-
-
-class Standing(Schema):
-    status: str
-    since: str | None
-    until: str | None
-    confirmed: bool
-    note: str
-    source: SourceRef | None
-
-
-class QuotaVersion(Schema):
-    seats: int
-    substitute_seats: int
-    in_force: bool
-    confirmed: bool
-    source: SourceRef | None
-    note: str
-
-
-class ChamberSeats(Schema):
-    chamber: str
-    name: str
-    kind: str
-    seats: int
-    substitute_seats: int
-    filled: int
-    filled_substitute: int
-    source: SourceRef | None
-    alternatives: list[QuotaVersion]
-
-
-class Holder(Schema):
-    person: str
-    name: str
-    role: str
-    post: str | None
-    organization: str
-    chamber: str | None
-    status: str
-    start: str | None
-    end: str | None
-    confirmed: bool
-    source: SourceRef | None
-
-
-class Website(Schema):
-    url: str
-    owner: str
-    note: str
-    source: SourceRef | None
-
-
-class DelegationComposition(Schema):
-    delegation: str
-    name: str
-    country: str
-    country_name: str
-    parliament: str | None
-    parliament_name: str | None
-    participation: Standing | None
-    chambers: list[ChamberSeats]
-    members: list[Holder]
-    post_holders: list[Holder]
-    plenipotentiary: Holder | None
-    websites: list[Website]
-    seats: int
-    substitute_seats: int
-    seats_filled: int
-    members_without_chamber: int
-    has_conflicts: bool
-
-
-class MemberState(Schema):
-    country: str
-    name: str
-    standing: Standing
-    delegation: str | None
-
-
-class ParentChair(Schema):
-    organization: str
-    country: str
-    country_name: str
-    start: str | None
-    end: str | None
-    basis: str
-
-
-class Composition(Schema):
-    assembly: str
-    name: str
-    as_of: str
-    seats: int
-    substitute_seats: int
-    delegations: list[DelegationComposition]
-    member_states: list[MemberState]
-    officers: list[Holder]
-    chair_of_parent: ParentChair | None
 
 
 class Assembly(Organization):

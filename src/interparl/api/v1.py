@@ -140,7 +140,7 @@ def get_composition(request, slug: str, as_of: dt.date | None = AsOf):
     """Per delegation: country, parliament, chambers with quota and seats filled, members, post holders,
     participation status, and quotas from other sources that disagree."""
     assembly = selectors.get_organization(slug, models.Organization.Classification.ASSEMBLY)
-    return selectors.composition(assembly, as_of).to_dict()
+    return selectors.composition(assembly, as_of)
 
 
 def _descendants(org: models.Organization) -> list[int]:

@@ -7,9 +7,10 @@ filled, post holders, participation statuses and disagreeing sources, all on one
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Q
+from pydantic import BaseModel, ConfigDict, computed_field
 
 from . import models
 
@@ -40,18 +41,31 @@ def source_ref(source: models.Source | None) -> dict | None:
     return {"id": source.slug, "url": source.url or None, "document": source.document or None}
 
 
-@dataclass
-class QuotaVersion:
+class Result(BaseModel):
+    """A read-side result: plain data, the same for the CLI, the portal and the API (its OpenAPI schema)."""
+
+    model_config = ConfigDict(frozen=False)
+
+    def to_dict(self) -> dict:
+        return self.model_dump(mode="json")
+
+
+class SourceRef(Result):
+    id: str
+    url: str | None
+    document: str | None
+
+
+class QuotaVersion(Result):
     seats: int
     substitute_seats: int
     in_force: bool
     confirmed: bool
-    source: dict | None
+    source: SourceRef | None
     note: str
 
 
-@dataclass
-class ChamberSeats:
+class ChamberSeats(Result):
     chamber: str
     name: str
     kind: str
@@ -59,8 +73,8 @@ class ChamberSeats:
     substitute_seats: int
     filled: int
     filled_substitute: int
-    source: dict | None
-    alternatives: list[QuotaVersion] = field(default_factory=list)
+    source: SourceRef | None
+    alternatives: list[QuotaVersion] = []
 
     @property
     def vacant(self) -> int:
@@ -72,8 +86,7 @@ class ChamberSeats:
         return [a for a in self.alternatives if (a.seats, a.substitute_seats) != (self.seats, self.substitute_seats)]
 
 
-@dataclass
-class Holder:
+class Holder(Result):
     person: str
     name: str
     role: str
@@ -84,21 +97,26 @@ class Holder:
     start: str | None
     end: str | None
     confirmed: bool
-    source: dict | None
+    source: SourceRef | None
 
 
-@dataclass
-class Standing:
+class Standing(Result):
     status: str
     since: str | None
     until: str | None
     confirmed: bool
     note: str
-    source: dict | None
+    source: SourceRef | None
 
 
-@dataclass
-class DelegationComposition:
+class Website(Result):
+    url: str
+    owner: str
+    note: str
+    source: SourceRef | None
+
+
+class DelegationComposition(Result):
     delegation: str
     name: str
     country: str
@@ -110,24 +128,29 @@ class DelegationComposition:
     members: list[Holder]
     post_holders: list[Holder]
     plenipotentiary: Holder | None
-    websites: list[dict]
+    websites: list[Website]
 
+    @computed_field
     @property
     def seats(self) -> int:
         return sum(c.seats for c in self.chambers)
 
+    @computed_field
     @property
     def substitute_seats(self) -> int:
         return sum(c.substitute_seats for c in self.chambers)
 
+    @computed_field
     @property
     def seats_filled(self) -> int:
         return sum(1 for m in self.members if m.status == "full")
 
+    @computed_field
     @property
     def members_without_chamber(self) -> int:
         return sum(1 for m in self.members if m.chamber is None)
 
+    @computed_field
     @property
     def has_conflicts(self) -> bool:
         return any(c.conflicts for c in self.chambers)
@@ -139,64 +162,49 @@ class DelegationComposition:
         names: dict[str, str] = {}
         for chamber in self.chambers:
             for version in [chamber, *chamber.alternatives]:
-                source = version.source or {"id": "", "document": None}
-                names[source["id"]] = source["document"] or source["id"] or "?"
-                readings.setdefault(source["id"], {})[chamber.chamber] = version.seats
+                key = version.source.id if version.source else ""
+                names[key] = (version.source.document if version.source else None) or key or "?"
+                readings.setdefault(key, {})[chamber.chamber] = version.seats
         return [
             (names[key], " + ".join(str(seats.get(c.chamber, "?")) for c in self.chambers))
             for key, seats in readings.items()
         ]
 
-    def to_dict(self) -> dict:
-        data = asdict(self)
-        data.update(
-            seats=self.seats,
-            substitute_seats=self.substitute_seats,
-            seats_filled=self.seats_filled,
-            members_without_chamber=self.members_without_chamber,
-            has_conflicts=self.has_conflicts,
-        )
-        return data
 
-
-@dataclass
-class MemberState:
+class MemberState(Result):
     country: str
     name: str
     standing: Standing
     delegation: str | None
 
 
-@dataclass
-class Composition:
+class ParentChair(Result):
+    organization: str
+    country: str
+    country_name: str
+    start: str | None
+    end: str | None
+    basis: str
+
+
+class Composition(Result):
     assembly: str
     name: str
     as_of: dt.date
     delegations: list[DelegationComposition]
     member_states: list[MemberState]
     officers: list[Holder]
-    chair_of_parent: dict | None
+    chair_of_parent: ParentChair | None
 
+    @computed_field
     @property
     def seats(self) -> int:
         return sum(d.seats for d in self.delegations)
 
+    @computed_field
     @property
     def substitute_seats(self) -> int:
         return sum(d.substitute_seats for d in self.delegations)
-
-    def to_dict(self) -> dict:
-        return {
-            "assembly": self.assembly,
-            "name": self.name,
-            "as_of": self.as_of.isoformat(),
-            "seats": self.seats,
-            "substitute_seats": self.substitute_seats,
-            "delegations": [d.to_dict() for d in self.delegations],
-            "member_states": [asdict(m) for m in self.member_states],
-            "officers": [asdict(o) for o in self.officers],
-            "chair_of_parent": self.chair_of_parent,
-        }
 
 
 def _standing(row: models.Participation | None) -> Standing | None:
@@ -291,7 +299,14 @@ def delegation_composition(
                 filled_substitute=sum(1 for m in sitting if m.status == "substitute"),
                 source=source_ref(main.source),
                 alternatives=[
-                    QuotaVersion(q.seats, q.substitute_seats, q.in_force, q.confirmed, source_ref(q.source), q.note)
+                    QuotaVersion(
+                        seats=q.seats,
+                        substitute_seats=q.substitute_seats,
+                        in_force=q.in_force,
+                        confirmed=q.confirmed,
+                        source=source_ref(q.source),
+                        note=q.note,
+                    )
                     for q in quota_rows
                     if q is not main
                 ],

@@ -28,7 +28,7 @@ def _seats(chamber) -> str:
     if chamber.substitute_seats:
         text += f" + {chamber.substitute_seats} subst."
     for alt in chamber.conflicts:
-        where = alt.source["id"] if alt.source else "another source"
+        where = alt.source.id if alt.source else "another source"
         text += f"\n[yellow]≠ {alt.seats}{f' + {alt.substitute_seats}' if alt.substitute_seats else ''} per {where}[/]"
     return text
 
@@ -82,6 +82,6 @@ def render_composition(console, result) -> None:
     if result.chair_of_parent:
         chair = result.chair_of_parent
         console.print(
-            f"Chairing {chair['organization'].upper()}: {chair['country_name']} ({chair['country']}) "
-            f"since {chair['start'] or '?'} ({chair['basis']})"
+            f"Chairing {chair.organization.upper()}: {chair.country_name} ({chair.country}) "
+            f"since {chair.start or '?'} ({chair.basis})"
         )
