@@ -231,14 +231,6 @@ class Organization(Sourced, Dated):
     def __str__(self) -> str:
         return self.name or self.slug
 
-    @property
-    def founding(self) -> PartialDate | None:
-        return self.start
-
-    @property
-    def dissolution(self) -> PartialDate | None:
-        return self.end
-
 
 class Person(Sourced):
     """Popolo Person. ``name`` is the name as the sources print it; parts are kept apart."""

@@ -88,12 +88,6 @@ class PartialDate:
         return self.isoformat()
 
 
-def parse_optional(value) -> PartialDate | None:
-    if value is None or value == "":
-        return None
-    return PartialDate.parse(value)
-
-
 @dataclass(frozen=True)
 class Span:
     """A period with partial, possibly open, ends (None = unknown start / still running)."""

@@ -37,10 +37,6 @@ class LoadReport:
     def total(self, outcome: str) -> int:
         return sum(c[outcome] for c in self.counts.values())
 
-    @property
-    def changed_anything(self) -> bool:
-        return bool(self.total("added") or self.total("changed"))
-
 
 class Writer:
     def __init__(self, reason: str, report: LoadReport):
