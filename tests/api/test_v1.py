@@ -166,3 +166,13 @@ def test_atom_feed_and_icalendar(client):
     calendar = client.get("/export/events.ics").content.decode()
     assert "DTSTART;VALUE=DATE:20261116" in calendar
     assert "eurasian-security-forum-2026" not in calendar  # a year without a day has no place in a calendar
+
+
+def test_cached_downloads_follow_the_visitor_language(client):
+    def calendar(language):
+        response = client.get("/export/events.ics", HTTP_ACCEPT_LANGUAGE=language)
+        return response.content.decode().replace("\r\n ", "")
+
+    assert "20-летие Парламентской Ассамблеи ОДКБ" in calendar("ru")
+    english = calendar("en")
+    assert "20th anniversary of the CSTO Parliamentary Assembly" in english and "20-летие" not in english

@@ -6,6 +6,7 @@ import hashlib
 
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.http import http_date
 
 from interparl.registry.selectors import latest_history
@@ -36,7 +37,9 @@ class OpenDataMiddleware:
     def cached_response(self, request):
         history = latest_history()
         version = ",".join(str(history_id) for history_id, _ in history)
-        key = "opendata:" + hashlib.sha256(f"{request.get_full_path()}|{version}".encode()).hexdigest()
+        # Downloads such as the calendar follow the visitor's language: it is part of the key.
+        language = translation.get_language() or ""
+        key = "opendata:" + hashlib.sha256(f"{request.get_full_path()}|{language}|{version}".encode()).hexdigest()
         response = cache.get(key)
         if response is not None:
             return response
