@@ -269,6 +269,8 @@ def test_an_address_mentioned_in_passing_is_not_a_website_fact():
         ("С 1 января 2026 года Россия председательствует в ОДКБ.", "RUS", "2026-01-01"),
         ("Председательство в ОДКБ перешло к Кыргызстану.", "KGZ", None),
         ("Таджикистан примет председательство в ОДКБ с 1 января 2027 года.", "TJK", "2027-01-01"),
+        ("In 2027 the chairmanship of the CSTO will pass to Tajikistan.", "TJK", "2027"),
+        ("В 2027 году председательство в ОДКБ перейдёт к Таджикистану.", "TJK", "2027"),
     ],
 )
 def test_chairmanship_hand_overs(sentence, country, start):
@@ -348,3 +350,47 @@ def test_every_sentence_is_accounted_for_and_spans_point_into_the_text():
 def test_json_shape_has_every_key():
     result = read("Nothing here.").to_dict()
     assert list(result) == ["language", "delegations", "people", "websites", "chairmanships", "events", "unparsed"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected, total",
+    [
+        (
+            "Delegation of the Republic of Armenia to PACE: 4 representatives and 4 substitutes.",
+            [(None, 4, "member"), (None, 4, "substitute")],
+            8,
+        ),
+        ("Делегация Жогорку Кенеша Кыргызской Республики в ПА ОДКБ – 6 депутатов.", [(None, 6, "member")], 6),
+        (
+            "The delegation of the Parliament of Georgia to the OSCE PA consists of ten members, "
+            "of whom four are women.",
+            [(None, 10, "member")],
+            10,
+        ),
+        (
+            "The delegation of the Parliament of Georgia to the OSCE PA consists of 11 deputies "
+            "(7 from the House and 4 "
+            "from the Senate).",
+            [("House", 7, "member"), ("Senate", 4, "member")],
+            11,
+        ),
+        (
+            "Делегация Парламента Республики Казахстан в ПА ОДКБ состоит из 12 депутатов, из них 7 от Мажилиса и 5 от "
+            "Сената.",
+            [("Мажилиса", 7, "member"), ("Сената", 5, "member")],
+            12,
+        ),
+    ],
+)
+def test_more_wordings_of_a_composition(sentence, expected, total):
+    fact = read(sentence).delegations[0]
+    assert (seats(fact), fact["total"]) == (expected, total)
+
+
+def test_parts_that_contradict_the_stated_total_give_no_fact():
+    sentence = (
+        "The delegation of the Parliament of Georgia to the OSCE PA consists of 12 deputies (7 from the House "
+        "and 4 from the Senate)."
+    )
+    result = read(sentence)
+    assert result.delegations == [] and [u["text"] for u in result.unparsed] == [sentence]

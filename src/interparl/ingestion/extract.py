@@ -34,13 +34,15 @@ EN_NOUNS = (
 )
 RU_NOUNS = (
     r"(?:(?:полноправн\w+\s+)?член\w*|депутат\w*|сенатор\w*|представител\w*|парламентари\w*|заместител\w*|"
-    r"делегат\w*)"
+    r"делегат\w*|человек)"
 )
 EN_VERBS = (
     r"(?:consists\s+of|comprises|includes|is\s+composed\s+of|is\s+made\s+up\s+of|is\s+represented\s+by|"
-    r"is\s+formed\s+of|has|numbers)"
+    r"is\s+formed\s+of|has|numbers|:|–|—)"
 )
-RU_VERBS = r"(?:состоит\s+из|включает(?:\s+в\s+себя)?|представлена|насчитывает|формируется\s+из|сформирована\s+из)"
+RU_VERBS = (
+    r"(?:состоит\s+из|включает(?:\s+в\s+себя)?|представлена|насчитывает|формируется\s+из|сформирована\s+из|:|–|—)"
+)
 
 EVENT_WORDS_EN = r"(?:summit|session|meeting|forum|conference|anniversary|congress)"
 EVENT_WORDS_RU = (
@@ -151,7 +153,7 @@ class Extractor:
         text = sentence.text.rstrip(".")
         if self.language == "ru":
             match = re.search(
-                rf"(?:^|\b)Делегаци\w+\s+(?P<parl>.+?)\s+в\s+(?P<assembly>.+?)\s+(?P<verb>{RU_VERBS})\s+(?P<rest>.+)$",
+                rf"(?:^|\b)Делегаци\w+\s+(?P<parl>.+?)\s+в\s+(?P<assembly>.+?)\s*(?P<verb>{RU_VERBS})\s+(?P<rest>.+)$",
                 text,
                 FLAGS,
             ) or re.search(
@@ -163,7 +165,7 @@ class Extractor:
             match = None
             for preposition in ("to", "in", "at"):
                 match = re.search(
-                    rf"(?:^|\b)(?:the\s+)?delegation\s+of\s+(?P<parl>.+?)\s+{preposition}\s+(?P<assembly>.+?),?\s+"
+                    rf"(?:^|\b)(?:the\s+)?delegation\s+of\s+(?P<parl>.+?)\s+{preposition}\s+(?P<assembly>.+?),?\s*"
                     rf"(?P<verb>{EN_VERBS})\s+(?P<rest>.+)$",
                     text,
                     FLAGS,
@@ -208,14 +210,28 @@ class Extractor:
         stated_total = None
         # "11 deputies (7 from … and 4 from …)" / "11 deputies: 7 … and 4 …"
         total_first = re.match(
-            rf"^(?P<total>{number})\s+{nouns}\s*(?:\((?P<inner>.+)\)|[:,—–-]\s*(?:of\s+whom|including|из\s+них|в\s+том\s+числе)?\s*(?P<after>.+))$",
+            rf"^(?P<total>{number})\s+{nouns}\s*(?:\((?P<inner>.+)\)|[:,—–-]\s*(?P<marker>of\s+whom|including|из\s+них|в\s+том\s+числе)?\s*(?P<after>.+))$",
             rest,
             FLAGS,
         )
         if total_first:
             stated_total = lexicon.to_number(total_first["total"], self.language)
-            rest = (total_first["inner"] or total_first["after"]).strip()
-            rest = re.sub(r"^(?:of\s+whom|including|из\s+них|в\s+том\s+числе)\s+", "", rest, flags=FLAGS)
+            split = (total_first["inner"] or total_first["after"]).strip()
+            aside = bool(total_first["inner"] or total_first["marker"])
+            seats, counted = self._segments(split, number, nouns, noun_optional=True)
+            if seats and counted == stated_total:
+                return seats, stated_total  # "11 deputies (7 from … and 4 from …)"
+            plain = self._segments(rest, number, nouns)
+            if plain[0]:
+                return plain  # "7 deputies, 4 senators": a list, not a total
+            if aside and not seats and stated_total is not None:
+                # An aside we cannot read ("of whom four are women") leaves the stated total, still right.
+                return [{"chamber": None, "count": stated_total, "kind": "member"}], stated_total
+            return [], 0  # the parts contradict the total: better no fact than a wrong one
+        return self._segments(rest, number, nouns)
+
+    def _segments(self, rest: str, number: str, nouns: str, noun_optional: bool = False) -> tuple[list[dict], int]:
+        """ "7 deputies of X and 4 members of Y" → one entry per count."""
         separator = r"\s*(?:,|;|\band\b|\bи\b|\bas\s+well\s+as\b|\bа\s+также\b)\s*"
         segments = re.split(rf"{separator}(?=(?:{number})\s)", rest, flags=FLAGS)
         seats = []
@@ -225,6 +241,12 @@ class Extractor:
                 segment.strip(),
                 FLAGS,
             )
+            if not match and noun_optional:  # "11 deputies (7 from X and 4 from Y)": the total names the noun
+                match = re.match(
+                    rf"^(?P<n>{number})\s+(?P<noun>)(?:from|of|in|representing|от|из)\s+(?P<chamber>.+)$",
+                    segment.strip(),
+                    FLAGS,
+                )
             if not match:
                 if segment.strip():
                     return [], 0  # a part we cannot read: better no fact than a wrong one
@@ -237,9 +259,10 @@ class Extractor:
             chamber = _clean(match["chamber"])
             if chamber and re.fullmatch(r"(?:each|в\s+каждой)", chamber, FLAGS):
                 chamber = None
+            if chamber and not re.match(r"[A-ZА-ЯЁ]", chamber):
+                return [], 0  # not a chamber's name ("of whom four are women"): this part cannot be read
             seats.append({"chamber": chamber, "count": count, "kind": kind})
-        total = stated_total if stated_total is not None else sum(s["count"] for s in seats)
-        return seats, total
+        return seats, sum(s["count"] for s in seats)
 
     # -- people ------------------------------------------------------------------------------------
     def people(self, sentence: Sentence) -> list[dict]:
@@ -337,7 +360,7 @@ class Extractor:
             patterns = [
                 r"^(?:С|Начиная\s+с)\s+(?P<date>.+?\d{4}\s*(?:года|г\.)?)\s+(?P<country>.+?)\s+(?:председательствует|возглавляет|принял\w*\s+председательство|приступил\w*\s+к\s+председательству)\s+в\s+(?P<org>.+)$",
                 r"^(?P<country>.+?)\s+(?:председательствует|будет\s+председательствовать|председательствовал\w*|приступил\w*\s+к\s+председательству|(?:примет|принял\w*|принимает)(?:\s+на\s+себя)?\s+председательство)\s+в\s+(?P<org>.+?)(?:\s+с\s+(?P<date>.+))?$",
-                r"председательство\s+в\s+(?P<org>.+?)\s+(?:перешло|было\s+передано|передано|переходит)\s+(?:от\s+\S+(?:\s+\S+)?\s+)?к\s+(?P<country>.+?)(?:\s+с\s+(?P<date>.+))?$",
+                r"председательство\s+в\s+(?P<org>.+?)\s+(?:перешло|было\s+передано|передано|переходит|перейдет|перейдёт)\s+(?:от\s+\S+(?:\s+\S+)?\s+)?к\s+(?P<country>.+?)(?:\s+с\s+(?P<date>.+))?$",
             ]
         else:
             verbs = (
@@ -347,7 +370,7 @@ class Extractor:
             patterns = [
                 rf"^(?:Since|From|As\s+of|Starting(?:\s+on)?|On)\s+(?P<date>[^,]+?\d{{4}}),?\s+(?P<country>.+?)\s+{verbs}\s+(?P<org>.+)$",
                 rf"^(?P<country>.+?)\s+{verbs}\s+(?P<org>.+?)(?:\s+(?:since|from|as\s+of|on|starting)\s+(?P<date>.+))?$",
-                r"(?:^|\b)(?:the\s+)?chairmanship\s+(?:of|in)\s+(?P<org>.+?)\s+(?:passed|was\s+(?:handed\s+over|transferred|passed)|went|passes)\s+(?:from\s+\S+(?:\s+\S+)?\s+)?to\s+(?P<country>.+?)(?:\s+(?:on|from|since|as\s+of)\s+(?P<date>.+))?$",
+                r"(?:^|\b)(?:the\s+)?chairmanship\s+(?:of|in)\s+(?P<org>.+?)\s+(?:passed|was\s+(?:handed\s+over|transferred|passed)|went|passes|will\s+pass|is\s+passing)\s+(?:from\s+\S+(?:\s+\S+)?\s+)?to\s+(?P<country>.+?)(?:\s+(?:on|from|since|as\s+of)\s+(?P<date>.+))?$",
             ]
         for pattern in patterns:
             match = re.search(pattern, text, FLAGS)
@@ -359,6 +382,9 @@ class Extractor:
                 continue
             dates = find_dates(match["date"] or text, self.language, self.default_year)
             start = dates[0].start if dates else None
+            if start is None:  # "In 2027 the chairmanship will pass to …": a year is a partial date
+                year = re.search(r"\b(?:in|from|since|в|с)\s+((?:19|20)\d{2})\b", text, FLAGS)
+                start = year.group(1) if year else None
             return {
                 "organization": organization,
                 "country": country,
