@@ -167,3 +167,11 @@ def test_the_admin_flow_paste_preview_apply(admin_client):
     assert models.Person.objects.get(slug="ivan-petrov").source.url == "https://example.org/by"
     run = IngestionRun.objects.get()
     assert run.applied and run.user.username == "admin" and run.plan["summary"]["add"] == 2
+
+
+def test_a_name_that_fits_two_people_is_skipped_not_duplicated():
+    models.Person.objects.create(slug="viktor-kogut-2", name_en="Viktor Kogut", name_ru="Виктор Когут")
+    raw = "Plenipotentiary representative of the National Assembly of the Republic of Belarus: Viktor Kogut."
+    plan = plan_for(raw)
+    assert actions(plan) == [("skipped", "person")]
+    assert "matches" in plan.changes[0].summary and plan.pending == []

@@ -71,12 +71,16 @@ def chambers_of(delegation: models.Organization) -> list[models.Organization]:
     return chambers or [parliament]
 
 
+class AmbiguousName(LookupError):
+    """Several people answer to a name equally well: a person must decide, not the ingestion."""
+
+
 def find_person(name: str) -> models.Person | None:
     hits = [h for h in search.search(name, kinds=("person",), limit=3) if h.score >= PERSON_MATCH]
     if not hits:
         return None
     if len(hits) > 1 and hits[0].score == hits[1].score:
-        return None  # two people answer to this name equally well: let a person decide
+        raise AmbiguousName(f"“{name}” matches {hits[0].id} and {hits[1].id} equally well")
     return models.Person.objects.get(slug=hits[0].id)
 
 

@@ -216,7 +216,11 @@ class Planner:
 
     # -- people and posts --------------------------------------------------------------------------
     def person(self, fact: dict) -> None:
-        person = matching.find_person(fact["name"])
+        try:
+            person = matching.find_person(fact["name"])
+        except matching.AmbiguousName as exc:
+            self.plan.add(SKIPPED, "person", f"{exc}; not added, to avoid a duplicate", fact, self.text)
+            return
         slug = person.slug if person else self.planned_people.get(fact["name"])
         placeable = [role for role in fact["roles"] if self._target(fact, role)[0] is not None]
         if person is None and slug is None and placeable:
