@@ -394,3 +394,10 @@ def test_parts_that_contradict_the_stated_total_give_no_fact():
     )
     result = read(sentence)
     assert result.delegations == [] and [u["text"] for u in result.unparsed] == [sentence]
+
+
+@pytest.mark.django_db
+def test_a_known_delegate_resolves_to_the_state_of_their_delegation():
+    resolver = CountryResolver.from_registry()
+    _text, result = extract("Members of the delegation: Rustami Emomali and Низом Косим.", "auto", resolver)
+    assert [(p["name"], p["country"]) for p in result.people] == [("Rustami Emomali", "TJK"), ("Низом Косим", "TJK")]

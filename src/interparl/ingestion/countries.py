@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from interparl.registry.search import fold
+
 from . import lexicon
 
 GENERIC_WORDS = {
@@ -73,7 +75,8 @@ def _keys(text: str) -> tuple[str, ...]:
 
 
 class CountryResolver:
-    def __init__(self, registry_names: list[tuple[str, str]] | None = None):
+    def __init__(self, registry_names: list[tuple[str, str]] | None = None, people: dict[frozenset, str] | None = None):
+        self.people = people or {}  # a known delegate's name (folded words) → the state of their delegation
         self.names: dict[tuple[str, ...], str] = {}
         for iso3, (english, russian) in lexicon.STATES.items():
             for name in (*english, *russian):
@@ -98,7 +101,20 @@ class CountryResolver:
             for text in (org.name_en, org.name_ru, *(n.get("name", "") for n in org.other_names or [])):
                 if text:
                     names.append((text, org.country.iso3))
-        return cls(names)
+        people: dict[frozenset, str] = {}
+        delegates = models.Membership.objects.filter(
+            organization__classification="delegation", organization__country__isnull=False
+        ).select_related("person", "organization__country")
+        for membership in delegates:
+            person = membership.person
+            for text in (person.name_en, person.name_ru, *(n.get("name", "") for n in person.other_names or [])):
+                if text:
+                    people[frozenset(fold(text))] = membership.organization.country.iso3
+        return cls(names, people)
+
+    def person_country(self, name: str) -> str | None:
+        """The state of a delegate the registry knows by this name, in either script and word order."""
+        return self.people.get(frozenset(fold(name)))
 
     def matches(self, phrase: str) -> list[tuple[int, int, str]]:
         """(first word, word count, ISO code) for every state named in ``phrase``, longest names first."""

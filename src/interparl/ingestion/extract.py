@@ -293,7 +293,7 @@ class Extractor:
         return [
             {
                 "name": name,
-                "country": country,
+                "country": country or (self.resolver.person_country(name) if delegation_post else None),
                 "organization": organization,
                 "roles": list(dict.fromkeys(r for r, *_ in roles)),
                 "span": sentence.span,
