@@ -176,3 +176,10 @@ def test_cached_downloads_follow_the_visitor_language(client):
     assert "20-летие Парламентской Ассамблеи ОДКБ" in calendar("ru")
     english = calendar("en")
     assert "20th anniversary of the CSTO Parliamentary Assembly" in english and "20-летие" not in english
+
+
+def test_search_pages_like_every_list(client):
+    _, data = get(client, "/api/v1/search?q=Рогалёв")
+    assert data["results"][0] == {"kind": "person", "id": "viktor-rogalev", "label": "Viktor Rogalev", "score": 100.0}
+    _, events = get(client, "/api/v1/search?q=summit&kind=event&per_page=3")
+    assert events["count"] > 3 and len(events["results"]) == 3 and "page=2" in events["next"]

@@ -317,13 +317,15 @@ def list_news(
     return paginate(request, news.distinct(), page, per_page, presenters.news_item)
 
 
-@api.get("/search", response={200: list[schemas.SearchHit], **NOT_FOUND}, tags=["search"])
+@api.get("/search", response={200: schemas.SearchPage, **NOT_FOUND}, tags=["search"])
 def search_everything(
     request,
     q: str = Query(..., min_length=1, max_length=200, description="Any name form, in either script."),
     kind: Literal["person", "organization", "event", "news"] | None = Query(None),
-    limit: int = Query(20, ge=1, le=100),
+    page: int = Page,
+    per_page: int = Query(20, ge=1, le=100, description="Hits per page (at most 100)."),
 ):
     """People, organisations, events and news matching a name, best first (used for as-you-type suggestions)."""
     kinds = (kind,) if kind else search.KINDS
-    return [hit.__dict__ for hit in search.search(q, kinds=kinds, limit=limit)]
+    hits = search.search(q, kinds=kinds, limit=500)
+    return paginate(request, hits, page, per_page, lambda hit: hit.__dict__)

@@ -16,9 +16,9 @@
   async function suggest() {
     const q = input.value.trim();
     if (q.length < 2) return close();
-    const response = await fetch(input.dataset.suggest + "?limit=8&q=" + encodeURIComponent(q));
+    const response = await fetch(input.dataset.suggest + "?per_page=8&q=" + encodeURIComponent(q));
     if (!response.ok) return close();
-    const hits = await response.json();
+    const hits = (await response.json()).results;
     list.innerHTML = "";
     hits.forEach((hit) => {
       const li = document.createElement("li");
