@@ -6,6 +6,7 @@ from ninja import Schema
 from pydantic import Field
 
 # The composition types are the registry's own read-side results: one definition for every consumer.
+from interparl.registry.rotation import RotationReport  # noqa: F401 (re-exported for the API)
 from interparl.registry.selectors import Composition, SourceRef  # noqa: F401 (re-exported for the API)
 
 
@@ -132,26 +133,6 @@ class PersonDetail(Person):
 class Assembly(Organization):
     seats: int = Field(description="Full seats in force on the as-of date.")
     delegations: list[str]
-
-
-class Term(Schema):
-    country: str
-    country_name: str
-    start: str | None
-    end: str | None
-    expected_end: str | None
-    projected: bool
-    basis: str
-    assumption: str | None
-    confirmed: bool
-    source: str | None
-    note: str
-
-
-class Chairmanships(Schema):
-    organization: str
-    rule: str | None
-    terms: list[Term]
 
 
 class Event(Provenance):

@@ -240,7 +240,7 @@ def get_organization(request, slug: str, as_of: dt.date | None = AsOf):
     }
 
 
-@api.get("/chairmanships", response={200: schemas.Chairmanships, **NOT_FOUND}, tags=["chairmanships"])
+@api.get("/chairmanships", response={200: schemas.RotationReport, **NOT_FOUND}, tags=["chairmanships"])
 @localized
 def list_chairmanships(
     request,
@@ -250,7 +250,7 @@ def list_chairmanships(
 ):
     """Recorded and projected chairmanship terms; each projection states its assumption."""
     org = selectors.get_organization(organization)
-    return rotation.chairmanship_terms(org, from_year or dt.date.today().year, years).to_dict()
+    return rotation.chairmanship_terms(org, from_year or dt.date.today().year, years)
 
 
 def _date_range(queryset, date_from, date_to, first="start_date", last="end_date"):

@@ -12,11 +12,18 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
 DAY, MONTH, YEAR = "day", "month", "year"
 PRECISIONS = ((DAY, "day"), (MONTH, "month"), (YEAR, "year"))
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _as_partial(value):
+    return PartialDate.parse(value)
 
 
 class PartialDateError(ValueError):
@@ -139,3 +146,13 @@ def spans_overlap(a: Span, b: Span) -> bool:
         if boundary and boundary[0] <= shared[0] and shared[1] <= boundary[1] and boundary[0] != boundary[1]:
             return False
     return True
+
+
+# A partial date in pydantic models (read-side results, the API): validated from text or dates, written as
+# "YYYY", "YYYY-MM" or "YYYY-MM-DD".
+PartialDateField = Annotated[
+    PartialDate,
+    PlainValidator(_as_partial),
+    PlainSerializer(lambda value: value.isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "description": "YYYY, YYYY-MM or YYYY-MM-DD"}),
+]

@@ -7,54 +7,34 @@ because their membership is suspended, a chair whose participation is frozen).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
 from . import models
-from .partial_dates import PartialDate
+from .partial_dates import PartialDate, PartialDateField
+from .selectors import Result
 
 ELIGIBLE = {models.Participation.Status.MEMBER, models.Participation.Status.FROZEN}
 
 
-@dataclass
-class Term:
+class Term(Result):
     country: str
     country_name: str
-    start: PartialDate | None
-    end: PartialDate | None
+    start: PartialDateField | None
+    end: PartialDateField | None
     basis: str
     projected: bool
-    expected_end: PartialDate | None = None
+    expected_end: PartialDateField | None = None
     assumption: str | None = None
     confirmed: bool = True
     source: str | None = None
     note: str = ""
 
-    def to_dict(self) -> dict:
-        return {
-            "country": self.country,
-            "country_name": self.country_name,
-            "start": self.start.isoformat() if self.start else None,
-            "end": self.end.isoformat() if self.end else None,
-            "expected_end": self.expected_end.isoformat() if self.expected_end else None,
-            "projected": self.projected,
-            "basis": self.basis,
-            "assumption": self.assumption,
-            "confirmed": self.confirmed,
-            "source": self.source,
-            "note": self.note,
-        }
 
-
-@dataclass
-class RotationReport:
+class RotationReport(Result):
     organization: str
     rule: str | None
-    terms: list[Term] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return {"organization": self.organization, "rule": self.rule, "terms": [t.to_dict() for t in self.terms]}
+    terms: list[Term] = []
 
 
 def _alphabet_key(name: str) -> str:
@@ -135,7 +115,7 @@ def chairmanship_terms(organization: models.Organization, from_year: int, years:
     window_first = dt.date(from_year, 1, 1)
     window_last = dt.date(from_year + years - 1, 12, 31)
     rule = models.RotationRule.objects.filter(organization=organization).first()
-    report = RotationReport(organization.slug, rule.description if rule else None)
+    report = RotationReport(organization=organization.slug, rule=rule.description if rule else None)
 
     recorded = list(models.Chairmanship.objects.filter(organization=organization).select_related("country", "source"))
     for term in recorded:
