@@ -218,36 +218,13 @@ class MembershipRow:
         "end_date",
         "end_precision",
     )
-    __slots__ = (
-        "slug",
-        "role",
-        "status",
-        "post_id",
-        "organization_id",
-        "on_behalf_of_id",
-        "person_slug",
-        "organization_slug",
-        "span",
-    )
+    # The row's attributes: the first eight fields under plain names ("person__slug" → person_slug), then the span.
+    __slots__ = (*(name.replace("__", "_") for name in FIELDS[:8]), "span")
 
-    def __init__(
-        self,
-        slug,
-        role,
-        status,
-        post_id,
-        organization_id,
-        on_behalf_of_id,
-        person_slug,
-        organization_slug,
-        start_date,
-        start_precision,
-        end_date,
-        end_precision,
-    ):
-        self.slug, self.role, self.status, self.post_id = slug, role, status, post_id
-        self.organization_id, self.on_behalf_of_id = organization_id, on_behalf_of_id
-        self.person_slug, self.organization_slug = person_slug, organization_slug
+    def __init__(self, *values):
+        for name, value in zip(self.__slots__[:-1], values[:8], strict=True):
+            setattr(self, name, value)
+        start_date, start_precision, end_date, end_precision = values[8:]
         self.span = Span(
             PartialDate.from_stored(start_date, start_precision), PartialDate.from_stored(end_date, end_precision)
         )
