@@ -34,7 +34,11 @@ def cli(tmp_path_factory):
     env["INTERPARL_DATA_DIR"] = str(data_dir)
     command = str(Path(sys.executable).parent / "interparl")
 
-    def run(*args, input=None):
-        return subprocess.run([command, *args], capture_output=True, text=True, env=env, timeout=120, input=input)
+    def run(*args, input=None, data=None):
+        """``data``: another data folder, for a second, separate registry."""
+        environment = env if data is None else {**env, "INTERPARL_DATA_DIR": str(data)}
+        return subprocess.run(
+            [command, *args], capture_output=True, text=True, env=environment, timeout=300, input=input
+        )
 
     return run

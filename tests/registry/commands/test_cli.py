@@ -113,3 +113,14 @@ def test_serve_answers_from_the_database(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_export_then_load_into_an_empty_registry_gives_the_same_document(cli, tmp_path):
+    exported = tmp_path / "registry.json"
+    assert cli("export", "--format", "popolo", "-o", str(exported)).returncode == 0
+    empty = tmp_path / "empty-registry"
+    loaded = cli("load", str(exported), data=empty)
+    assert loaded.returncode == 0, loaded.stderr
+    assert "memberships" in loaded.stdout and "Rejected" in loaded.stdout
+    again = cli("export", data=empty)
+    assert again.stdout == exported.read_text(encoding="utf-8")
