@@ -183,3 +183,10 @@ def test_search_pages_like_every_list(client):
     assert data["results"][0] == {"kind": "person", "id": "viktor-rogalev", "label": "Viktor Rogalev", "score": 100.0}
     _, events = get(client, "/api/v1/search?q=summit&kind=event&per_page=3")
     assert events["count"] > 3 and len(events["results"]) == 3 and "page=2" in events["next"]
+
+
+def test_a_nul_character_is_refused_with_a_clear_error(client):
+    response, data = get(client, "/api/v1/organizations/csto%00pa")
+    assert response.status_code == 422 and "NUL" in data["detail"]
+    assert client.get("/api/v1/people?organization=a%00b").status_code == 422
+    assert client.get("/en/chairmanship/?organization=a%00b").status_code == 400
