@@ -46,7 +46,9 @@ class Command(RegistryCommand):
                         file, reason, lambda done, total: progress.update(task, completed=done, total=total)
                     )
                 except DatasetError as exc:
-                    exc.problems.append("nothing was written")
+                    exc.problems.append(
+                        f"{len(exc.problems)} problem(s): the file was rejected and nothing was written"
+                    )
                     raise
         else:
             report = load_dataset(file, reason=reason)
