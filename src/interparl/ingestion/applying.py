@@ -62,7 +62,7 @@ def apply_plan(plan: Plan, raw: str, url: str | None = None, path: str | None = 
         )
         context = WriteContext(source, f"ingested from {document}")
         for change in plan.pending:
-            change.write(context)
+            change.write(context, change.quote)
         violations = rules.check_all()
         if violations:
             raise IngestError([str(v) for v in violations])

@@ -43,7 +43,7 @@ class Change:
     summary: str
     span: list[int]
     quote: str
-    write: Callable[[WriteContext], None] | None = None
+    write: Callable[[WriteContext, str], None] | None = None  # called with the quoted span
 
     def to_dict(self) -> dict:
         return {
@@ -163,9 +163,9 @@ class Planner:
                 )
             else:
 
-                def write(ctx, own=own):
+                def write(ctx, quote, own=own):
                     own.seats, own.substitute_seats = wanted
-                    ctx.save(own, ctx.made.get("quote", ""))
+                    ctx.save(own, quote)
 
                 self.plan.add(
                     CHANGE,
@@ -173,7 +173,7 @@ class Planner:
                     f"{label}: {own.seats} → {shown} (this source's version)",
                     fact,
                     self.text,
-                    self._quoted(write, fact),
+                    write,
                 )
             return
         new_version = models.SeatQuota(
@@ -201,18 +201,8 @@ class Planner:
             summary,
             fact,
             self.text,
-            self._quoted(lambda ctx, q=new_version: ctx.save(q, ctx.made.get("quote", "")), fact),
+            lambda ctx, quote, q=new_version: ctx.save(q, quote),
         )
-
-    def _quoted(self, write, fact):
-        """Wrap a write so that it sees the quoted span of its own fact."""
-        quote = self.text[fact["span"][0] : fact["span"][1]]
-
-        def run(ctx):
-            ctx.made["quote"] = quote
-            write(ctx)
-
-        return run
 
     # -- people and posts --------------------------------------------------------------------------
     def person(self, fact: dict) -> None:
@@ -230,12 +220,10 @@ class Planner:
                 slug += "-2"
             self.planned_people[fact["name"]] = slug
 
-            def write(ctx, slug=slug, fields=fields):
-                ctx.made[slug] = ctx.save(models.Person(slug=slug, **fields), ctx.made.get("quote", ""))
+            def write(ctx, quote, slug=slug, fields=fields):
+                ctx.made[slug] = ctx.save(models.Person(slug=slug, **fields), quote)
 
-            self.plan.add(
-                ADD, "person", f"{fact['name']} (new person “{slug}”)", fact, self.text, self._quoted(write, fact)
-            )
+            self.plan.add(ADD, "person", f"{fact['name']} (new person “{slug}”)", fact, self.text, write)
         for role in fact["roles"]:
             self.post(fact, role, slug, person)
 
@@ -275,10 +263,10 @@ class Planner:
                 )
                 self.planned_posts[(organization.pk, role)] = post
 
-                def make_post(ctx, post=post):
-                    ctx.made[post.slug] = ctx.save(post, ctx.made.get("quote", ""))
+                def make_post(ctx, quote, post=post):
+                    ctx.made[post.slug] = ctx.save(post, quote)
 
-                self.plan.add(ADD, "post", f"post “{post.label_en}”", fact, self.text, self._quoted(make_post, fact))
+                self.plan.add(ADD, "post", f"post “{post.label_en}”", fact, self.text, make_post)
             elif post.pk:
                 current = current.filter(post=post)
         holders = list(current.select_related("person"))
@@ -289,10 +277,10 @@ class Planner:
         if single:
             for holder in holders:
 
-                def end(ctx, holder=holder):
+                def end(ctx, quote, holder=holder):
                     holder.end = PartialDate.parse(self.as_of - dt.timedelta(days=1))
                     holder.note = (holder.note + " " if holder.note else "") + f"Succeeded per {self.source_slug}."
-                    ctx.save(holder, ctx.made.get("quote", ""))
+                    ctx.save(holder, quote)
 
                 self.plan.add(
                     END,
@@ -301,11 +289,11 @@ class Planner:
                     f"{self.as_of - dt.timedelta(days=1)} (succeeded by {name})",
                     fact,
                     self.text,
-                    self._quoted(end, fact),
+                    end,
                 )
         post_slug = post.slug if post else None
 
-        def write(ctx, person_slug=person_slug, organization=organization, post_slug=post_slug, role=role):
+        def write(ctx, quote, person_slug=person_slug, organization=organization, post_slug=post_slug, role=role):
             person_obj = ctx.made.get(person_slug) or models.Person.objects.get(slug=person_slug)
             post_obj = None
             if post_slug:
@@ -319,7 +307,7 @@ class Planner:
                 note=f"Holder on {self.as_of} per the source; the start date is not stated.",
             )
             membership.start = PartialDate.parse(self.as_of)
-            ctx.save(membership, ctx.made.get("quote", ""))
+            ctx.save(membership, quote)
 
         self.plan.add(
             ADD,
@@ -327,7 +315,7 @@ class Planner:
             f"{name}: {role} of {organization.slug} from {self.as_of}",
             fact,
             self.text,
-            self._quoted(write, fact),
+            write,
         )
 
     # -- websites ----------------------------------------------------------------------------------
@@ -359,7 +347,7 @@ class Planner:
             f"{owner.slug}: {fact['url']}",
             fact,
             self.text,
-            self._quoted(lambda ctx, link=link: ctx.save(link, ctx.made.get("quote", "")), fact),
+            lambda ctx, quote, link=link: ctx.save(link, quote),
         )
 
     # -- chairmanships -----------------------------------------------------------------------------
@@ -394,9 +382,9 @@ class Planner:
             return
         for previous in terms.filter(end_date__isnull=True, start_date__lt=start.earliest()):
 
-            def end(ctx, previous=previous):
+            def end(ctx, quote, previous=previous):
                 previous.end = PartialDate.parse(start.earliest() - dt.timedelta(days=1))
-                ctx.save(previous, ctx.made.get("quote", ""))
+                ctx.save(previous, quote)
 
             self.plan.add(
                 END,
@@ -404,7 +392,7 @@ class Planner:
                 f"{organization.slug}: {previous.country.iso3} term ends {start.earliest() - dt.timedelta(days=1)}",
                 fact,
                 self.text,
-                self._quoted(end, fact),
+                end,
             )
         term = models.Chairmanship(
             slug=_slug(organization.slug, country.iso3, start),
@@ -419,7 +407,7 @@ class Planner:
             f"{organization.slug}: {country.iso3} from {start}",
             fact,
             self.text,
-            self._quoted(lambda ctx, term=term: ctx.save(term, ctx.made.get("quote", "")), fact),
+            lambda ctx, quote, term=term: ctx.save(term, quote),
         )
 
     # -- events ------------------------------------------------------------------------------------
@@ -452,7 +440,7 @@ class Planner:
             f"{start}: {fact['title']}" + (f", {fact['place']}" if fact["place"] else ""),
             fact,
             self.text,
-            self._quoted(lambda ctx, e=event: ctx.save(e, ctx.made.get("quote", "")), fact),
+            lambda ctx, quote, e=event: ctx.save(e, quote),
         )
 
 

@@ -41,14 +41,18 @@ def home(request):
     assembly = _assembly()
     at, historical, date_error = _as_of(request)
     language = translation.get_language()
-    composition = selectors.cached(
-        ("composition", assembly.slug, at, language), lambda: selectors.composition(assembly, at)
-    )
+
+    def composition_and_chart():
+        composition = selectors.composition(assembly, at)
+        return composition, seat_chart(composition)
+
+    # One cache entry (one registry-version lookup) for the composition and the chart drawn from it.
+    composition, chart = selectors.cached(("composition-and-chart", assembly.slug, at, language), composition_and_chart)
     upcoming, _past = selectors.events_around(timezone.localdate())
     context = {
         "assembly": assembly,
         "composition": composition,
-        "chart": selectors.cached(("seat-chart", assembly.slug, at, language), lambda: seat_chart(composition)),
+        "chart": chart,
         "as_of": at,
         "historical": historical,
         "date_error": date_error,
