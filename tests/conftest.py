@@ -12,9 +12,13 @@ def fresh_cache():
     """Tests roll back their changes, so change-history ids repeat: no cached response may outlive a test."""
     from django.core.cache import cache
 
+    from interparl.registry.search import forget_index
+
     cache.clear()
+    forget_index()
     yield
     cache.clear()
+    forget_index()
 
 
 @pytest.fixture(scope="session")

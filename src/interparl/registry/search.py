@@ -158,6 +158,12 @@ _lock = threading.Lock()
 _cache: dict[str, object] = {"version": None, "index": None}
 
 
+def forget_index() -> None:
+    """Drop the index; the next search rebuilds it (tests whose rolled-back changes reuse history ids)."""
+    with _lock:
+        _cache.update(version=None, index=None)
+
+
 def search(query: str, kinds=KINDS, limit: int = 20) -> list[Hit]:
     """The best matches for ``query``, best first."""
     from .selectors import registry_version
