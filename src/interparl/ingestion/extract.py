@@ -44,6 +44,10 @@ RU_VERBS = (
     r"(?:состоит\s+из|включает(?:\s+в\s+себя)?|представлена|насчитывает|формируется\s+из|сформирована\s+из|:|–|—)"
 )
 
+# A name of a parliament or an assembly: at most 16 words. Bounded, so that a pattern with two such names in a row
+# tries a bounded number of splits at each place instead of every split of the sentence.
+PHRASE = r"(?:\S++\s++){0,15}?\S+?"
+
 EVENT_WORDS_EN = r"(?:summit|session|meeting|forum|conference|anniversary|congress)"
 EVENT_WORDS_RU = (
     r"(?:саммит\w*|сесси\w*|заседани\w*|форум\w*|конференци\w*|годовщин\w*|\w*-?летие\w*|юбиле\w*|съезд\w*)"
@@ -153,11 +157,11 @@ class Extractor:
         text = sentence.text.rstrip(".")
         if self.language == "ru":
             match = re.search(
-                rf"(?:^|\b)Делегаци\w+\s+(?P<parl>.+?)\s+в\s+(?P<assembly>.+?)\s*(?P<verb>{RU_VERBS})\s+(?P<rest>.+)$",
+                rf"(?:^|\b)Делегаци\w+\s+(?P<parl>{PHRASE})\s+в\s+(?P<assembly>{PHRASE})\s*(?P<verb>{RU_VERBS})\s+(?P<rest>.+)$",
                 text,
                 FLAGS,
             ) or re.search(
-                r"В\s+состав\s+делегаци\w+\s+(?P<parl>.+?)\s+в\s+(?P<assembly>.+?)\s+(?P<verb>вход\w+)\s+(?P<rest>.+)$",
+                rf"В\s+состав\s+делегаци\w+\s+(?P<parl>{PHRASE})\s+в\s+(?P<assembly>{PHRASE})\s+(?P<verb>вход\w+)\s+(?P<rest>.+)$",
                 text,
                 FLAGS,
             )
@@ -165,7 +169,7 @@ class Extractor:
             match = None
             for preposition in ("to", "in", "at"):
                 match = re.search(
-                    rf"(?:^|\b)(?:the\s+)?delegation\s+of\s+(?P<parl>.+?)\s+{preposition}\s+(?P<assembly>.+?),?\s*"
+                    rf"(?:^|\b)(?:the\s+)?delegation\s+of\s+(?P<parl>{PHRASE})\s+{preposition}\s+(?P<assembly>{PHRASE}),?\s*"
                     rf"(?P<verb>{EN_VERBS})\s+(?P<rest>.+)$",
                     text,
                     FLAGS,
@@ -175,12 +179,13 @@ class Extractor:
             match = (
                 match
                 or re.search(
-                    r"(?:^|\b)(?:the\s+)?(?P<parl>[A-Z][\w\s-]*?)\s+is\s+represented\s+in\s+(?P<assembly>.+?)\s+by\s+"
+                    r"(?:^|\b)(?:the\s+)?(?P<parl>[A-Z][\w-]*+(?:\s++[\w-]++){0,15}?)\s+is\s+represented\s+in\s+"
+                    rf"(?P<assembly>{PHRASE})\s+by\s+"
                     r"(?P<rest>.+)$",
                     text,
                 )
                 or re.search(
-                    rf"(?:^|\b)(?:the\s+)?(?P<parl>[A-Z][a-z]+)\s+delegation\s+(?:to|in)\s+(?P<assembly>.+?),?\s+"
+                    rf"(?:^|\b)(?:the\s+)?(?P<parl>[A-Z][a-z]+)\s+delegation\s+(?:to|in)\s+(?P<assembly>{PHRASE}),?\s+"
                     rf"(?P<verb>{EN_VERBS})\s+(?P<rest>.+)$",
                     text,
                 )

@@ -137,16 +137,39 @@ def sentences(text: str) -> list[Sentence]:
     found: list[Sentence] = []
     start = 0
     for boundary in _BOUNDARY.finditer(protected):
-        candidate = protected[start : boundary.start()]
-        if boundary.group(0).strip() == "" and "\n" not in boundary.group(0) and _ABBREVIATIONS.search(candidate):
+        end = boundary.start()
+        # Only the last few characters can hold an abbreviation: looking further back would make a text of many
+        # "A. B. C." quadratic to read.
+        abbreviated = _ABBREVIATIONS.search(protected, max(start, end - 12), end)
+        if boundary.group(0).strip() == "" and "\n" not in boundary.group(0) and abbreviated:
             continue  # "St. Petersburg", "V. Kogut", "2025 г. в"
-        _add(found, text, start, boundary.start())
+        _add(found, text, start, end)
         start = boundary.end()
     _add(found, text, start, len(text))
     return found
 
 
+# No sentence an assembly writes comes near this (the longest we have seen is under 300 characters). A longer
+# run without a sentence end is read in pieces, so that the cost of reading a text stays linear in its length
+# whatever it holds: every pattern then works on at most this many characters at a time.
+MAX_SENTENCE = 600
+_CLAUSE_END = re.compile(r"[;,:]\s")
+_SPACE = re.compile(r"\s")
+
+
 def _add(found: list[Sentence], text: str, start: int, end: int) -> None:
+    while end - start > MAX_SENTENCE:
+        window = text[start : start + MAX_SENTENCE]
+        # Cut after the last clause end in the second half of the window, else after its last space.
+        cut = max((m.end() for m in _CLAUSE_END.finditer(window, MAX_SENTENCE // 2)), default=None) or max(
+            (m.end() for m in _SPACE.finditer(window, MAX_SENTENCE // 2)), default=MAX_SENTENCE
+        )
+        _add_piece(found, text, start, start + cut)
+        start += cut
+    _add_piece(found, text, start, end)
+
+
+def _add_piece(found: list[Sentence], text: str, start: int, end: int) -> None:
     chunk = text[start:end]
     stripped = chunk.strip()
     if not stripped:
