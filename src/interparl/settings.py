@@ -135,3 +135,7 @@ LOGGING = {
 # The dataset loaded into an empty database by `interparl serve` and every reading command.
 BUILTIN_DATASET = PACKAGE_DIR / "datasets" / "csto-pa.yaml"
 DEFAULT_ASSEMBLY = os.environ.get("INTERPARL_ASSEMBLY", "csto-pa")
+
+# The most one page (extract, ingest, the admin's paste form) or one dataset file may hold; see interparl.inputs.
+MAX_PAGE_BYTES = int(os.environ.get("INTERPARL_MAX_PAGE_BYTES", 20 << 20))
+MAX_DATASET_BYTES = int(os.environ.get("INTERPARL_MAX_DATASET_BYTES", 50 << 20))

@@ -137,6 +137,13 @@ class Importer:
 
     def organizations(self, items):
         items = list(items)
+        self.organization_records(items)
+        self.organization_relations(items)
+
+    def organization_records(self, items):
+        """The organisations themselves and their links; parents and senders come after, in
+        ``organization_relations``, since they may be anywhere in the file."""
+        items = list(items)
         rows, links = [], []
         for i, o in items:
             at = ("organizations", i)
@@ -160,7 +167,13 @@ class Importer:
                 )
             )
         self._write(models.Organization, "organizations", "organization", rows)
-        # Parents and senders may come later in the file: link them once every organisation exists.
+        for i, o in items:
+            links += self._links(
+                o.links, ("organizations", i), f"organization:{o.id}", organization_id=self.ids["organization"][o.id]
+            )
+        self._write(models.Link, "links", None, links, key_field="key")
+
+    def organization_relations(self, items):
         relations = [
             Row(
                 o.id,
@@ -172,12 +185,7 @@ class Importer:
             )
             for i, o in items
         ]
-        self._write(models.Organization, "organizations", None, relations, count_unchanged=False)
-        for i, o in items:
-            links += self._links(
-                o.links, ("organizations", i), f"organization:{o.id}", organization_id=self.ids["organization"][o.id]
-            )
-        self._write(models.Link, "links", None, links, key_field="key")
+        self._write(models.Organization, "organizations", None, relations, count_unchanged=False, again=True)
 
     def _links(self, links, at, owner_key: str, **owner) -> list[Row]:
         # A link's public id is its owner's public id and the address.

@@ -549,22 +549,74 @@ ORDER = (
     "events",
     "news",
 )
-CHUNKED = {"persons", "memberships"}  # may be huge; the others are read whole
+# A record nested deeper than this, or holding more text than this, is not a registry record: refused before
+# the import builds it (a parser's memory grows with nesting, and one record must never fill the memory).
+MAX_DEPTH = 24
+MAX_RECORD_CHARS = 1_000_000
 
 
 class _Progress:
-    """Reports bytes read across the passes over the file (one pass per section)."""
+    """Reports bytes read across the passes over the file (a checking pass, then one per section)."""
 
     def __init__(self, callback, size: int):
         self.callback, self.size, self.done = callback, size, 0
 
     def update(self, position: int) -> None:
         if self.callback:
-            self.callback(self.done + position, self.size * len(ORDER))
+            self.callback(self.done + position, self.size * (len(ORDER) + 2))
 
     def next_pass(self) -> None:
         self.done += self.size
         self.update(0)
+
+
+def _describe(event: str) -> str:
+    return {"start_array": "a list", "start_map": "an object", "string": "a string", "number": "a number"}.get(
+        event, "a literal"
+    )
+
+
+def check_document(path: Path, handle_position=None) -> None:
+    """One pass over the file with a parser that keeps no state but a depth: the document must be an object whose
+    known sections are lists of records, no record nested deeper than ``MAX_DEPTH`` nor larger than
+    ``MAX_RECORD_CHARS``, and no text may hold a NUL character. Reading the records afterwards is then bounded."""
+    depth, section, index, size = 0, None, -1, 0
+    events, awaiting = 0, False
+    with open(path, "rb") as stream:
+        try:
+            for event, value in ijson.basic_parse(stream, use_float=True):
+                events += 1
+                if handle_position and events % 100_000 == 0:
+                    handle_position(stream.tell())
+                if depth == 0 and event != "start_map":
+                    raise DatasetError(
+                        [f"{path}: expected a JSON object with Popolo sections, found {_describe(event)}"]
+                    )
+                if depth == 1 and event == "map_key":
+                    section, index, awaiting = value, -1, True
+                elif depth == 1 and awaiting:
+                    awaiting = False
+                    if section in MAPPINGS and event != "start_array":
+                        raise DatasetError([f"{path}: {section}: expected a list of records, found {_describe(event)}"])
+                elif depth == 2 and section in MAPPINGS and event not in ("end_array", "map_key"):
+                    index, size = index + 1, 0
+                where = f"{path}: {section}[{index}]" if depth >= 2 else f"{path}: {section or '(document)'}"
+                if isinstance(value, str):
+                    if "\x00" in value:
+                        raise DatasetError([f"{where}: contains a NUL character, which no registry text may hold"])
+                    size += len(value)
+                    if size > MAX_RECORD_CHARS:
+                        raise DatasetError([f"{where}: a record holds more than {MAX_RECORD_CHARS:,} characters"])
+                if event in ("start_map", "start_array"):
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        raise DatasetError([f"{where}: nested more than {MAX_DEPTH} levels deep"])
+                elif event in ("end_map", "end_array"):
+                    depth -= 1
+        except ijson.JSONError as exc:
+            if events == 0 and not path.stat().st_size:
+                raise DatasetError([f"{path}: the file is empty"]) from None
+            raise DatasetError([f"{path}: not valid JSON ({_first_line(exc)})"]) from None
 
 
 def _records(path: Path, section: str, handle_position) -> Iterator[tuple[int, dict]]:
@@ -575,16 +627,33 @@ def _records(path: Path, section: str, handle_position) -> Iterator[tuple[int, d
                     handle_position(stream.tell())
                 yield index, record
         except ijson.JSONError as exc:
-            raise DatasetError([f"{path}: not valid JSON ({exc})"]) from None
+            raise DatasetError([f"{path}: not valid JSON ({_first_line(exc)})"]) from None
+
+
+def _first_line(exc: Exception) -> str:
+    """The parser's message draws a caret under the input on further lines: one line is kept."""
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _too_many(problems: list[str]) -> list[str]:
+    extra = len(problems) - MAX_PROBLEMS
+    return problems[:MAX_PROBLEMS] + ([f"… and {extra} more"] if extra > 0 else [])
 
 
 def load_popolo(path: Path | str, reason: str | None = None, progress=None) -> LoadReport:
-    """Import a Popolo JSON file atomically; ``progress(done, total)`` is called as it reads."""
+    """Import a Popolo JSON file atomically; ``progress(done, total)`` is called as it reads.
+
+    Every section is streamed and written in chunks of ``CHUNK`` records, so memory does not grow with the file.
+    """
     path = Path(path)
     if not path.exists():
         raise DatasetError([f"{path}: no such file"])
+    if not path.is_file():
+        raise DatasetError([f"{path}: not a file"])
     report = LoadReport(str(path))
     tracker = _Progress(progress, path.stat().st_size)
+    check_document(path, tracker.update)
+    tracker.next_pass()
 
     def where(*parts) -> str:
         *at, reason_text = parts
@@ -594,33 +663,40 @@ def load_popolo(path: Path | str, reason: str | None = None, progress=None) -> L
     with transaction.atomic():
         importer = Importer(Writer(reason or f"imported from {path.name}", report), where)
         for section in ORDER:
-            target, model, mapping = MAPPINGS[section]
-            valid, problems = [], []
-            records = _records(path, section, tracker.update)
-            while True:
-                chunk = list(islice(records, CHUNK)) if section in CHUNKED else list(records)
-                if not chunk:
-                    break
-                valid = []
-                for index, record in chunk:
-                    try:
-                        if not isinstance(record, dict):
-                            raise DatasetError([where(target, index, "expected an object")])
-                        valid.append((index, model.model_validate(mapping(record))))
-                    except ValidationError as exc:
-                        problems += pydantic_problems(exc, lambda at, why, i=index, t=target: where(t, i, *at, why))
-                    except DatasetError as exc:
-                        problems += exc.problems
-                report.count(target, "rejected", len(chunk) - len(valid))
-                if problems:
-                    report.rejected += problems
-                    raise DatasetError(
-                        problems[:MAX_PROBLEMS]
-                        + ([f"… and {len(problems) - MAX_PROBLEMS} more"] if len(problems) > MAX_PROBLEMS else [])
-                    )
-                getattr(importer, target)(valid)
-                if section not in CHUNKED:
-                    break
+            _import_section(path, section, importer, report, tracker, where)
             tracker.next_pass()
+        # Parents and senders may come anywhere in the section: linked once every organisation exists.
+        for chunk in _valid_chunks(path, "organizations", report, tracker, where, count=False):
+            importer.organization_relations(chunk)
+        tracker.next_pass()
         finish(report, path)
     return report
+
+
+def _import_section(path, section, importer, report, tracker, where) -> None:
+    method = "organization_records" if section == "organizations" else MAPPINGS[section][0]
+    for chunk in _valid_chunks(path, section, report, tracker, where):
+        getattr(importer, method)(chunk)
+
+
+def _valid_chunks(path, section, report, tracker, where, count=True) -> Iterator[list]:
+    """The section's records in chunks, each validated against the dataset schema; any problem stops the import."""
+    target, model, mapping = MAPPINGS[section]
+    records = _records(path, section, tracker.update)
+    while chunk := list(islice(records, CHUNK)):
+        valid, problems = [], []
+        for index, record in chunk:
+            try:
+                if not isinstance(record, dict):
+                    raise DatasetError([where(target, index, "expected an object")])
+                valid.append((index, model.model_validate(mapping(record))))
+            except ValidationError as exc:
+                problems += pydantic_problems(exc, lambda at, why, i=index, t=target: where(t, i, *at, why))
+            except DatasetError as exc:
+                problems += exc.problems
+        if count:
+            report.count(target, "rejected", len(chunk) - len(valid))
+        if problems:
+            report.rejected += problems
+            raise DatasetError(_too_many(problems))
+        yield valid

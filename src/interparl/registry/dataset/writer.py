@@ -42,17 +42,23 @@ class Writer:
     def __init__(self, reason: str, report: LoadReport):
         self.reason = reason
         self.report = report
+        # Public ids written by this load, per table: a file streamed in batches must not give one id twice.
+        self.written: dict[str, set[str]] = {}
 
-    def write(self, model, table: str | None, rows: list[Row], key_field: str = "slug", count_unchanged=True) -> dict:
-        """Upsert ``rows``; return public id → primary key for all of them."""
-        keys = [row.key for row in rows]
-        if len(set(keys)) != len(keys):
-            seen, dupes = set(), []
+    def write(
+        self, model, table: str | None, rows: list[Row], key_field: str = "slug", count_unchanged=True, again=False
+    ) -> dict:
+        """Upsert ``rows``; return public id → primary key for all of them. ``again``: the rows add fields to
+        records this load has already written (references resolved later), rather than giving new records."""
+        if table and not again:
+            seen = self.written.setdefault(table, set())
+            dupes = []
             for row in rows:
                 if row.key in seen:
                     dupes.append(f"{row.where}: the id '{row.key}' is used twice")
                 seen.add(row.key)
-            raise DatasetError(dupes)
+            if dupes:
+                raise DatasetError(dupes)
         foreign_keys = [f.name for f in model._meta.concrete_fields if f.is_relation]
         ids: dict[str, int] = {}
         for start in range(0, len(rows), BATCH_SIZE):

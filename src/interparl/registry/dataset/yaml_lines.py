@@ -6,13 +6,13 @@ from pathlib import Path
 
 import yaml
 
+from interparl.errors import DatasetError
+from interparl.inputs import read_dataset_text
 
-class DatasetError(Exception):
-    """A dataset file that cannot be loaded; ``problems`` are 'file:line: key: reason' lines."""
+__all__ = ["DatasetError", "locate", "read_yaml"]
 
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
+# Dataset files are flat lists of records: nothing in them is nested this deep.
+MAX_DEPTH = 32
 
 
 Path_ = tuple  # a key path such as ("people", 3, "name", "en")
@@ -20,12 +20,8 @@ Path_ = tuple  # a key path such as ("people", 3, "name", "en")
 
 def read_yaml(path: Path) -> tuple[object, dict[Path_, int]]:
     """The document as plain Python data, and the 1-based line of each key path."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DatasetError([f"{path}: no such file"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DatasetError([f"{path}: cannot be read ({exc})"]) from None
+    text = read_dataset_text(path)
+    _refuse_aliases_and_depth(text, path)
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -42,6 +38,32 @@ def read_yaml(path: Path) -> tuple[object, dict[Path_, int]]:
     if problems:
         raise DatasetError(problems)
     return data, lines
+
+
+def _refuse_aliases_and_depth(text: str, path: Path) -> None:
+    """Walk the parser's events (which keep no tree) before anything is built. An alias can make a tiny file
+    expand to gigabytes ("billion laughs"), and deep nesting exhausts the stack: neither has a place in a dataset,
+    which says each thing once."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                raise DatasetError(
+                    [f"{path}:{event.start_mark.line + 1}: aliases (*{event.anchor}) are not allowed in dataset files"]
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise DatasetError(
+                        [f"{path}:{event.start_mark.line + 1}: nested more than {MAX_DEPTH} levels deep"]
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise DatasetError([f"{where}: not valid YAML: {reason}"]) from None
 
 
 def _build(loader, node, at: Path_, lines, problems, path):

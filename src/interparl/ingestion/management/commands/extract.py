@@ -1,10 +1,10 @@
 from rich.table import Table
 
+from interparl.inputs import read_page
 from interparl.registry.management.base import RegistryCommand, console_for, print_json
 
 from ...countries import CountryResolver
 from ...extract import extract
-from ...reading import read_input
 
 
 class Command(RegistryCommand):
@@ -19,7 +19,7 @@ class Command(RegistryCommand):
         parser.add_argument("--format", choices=["json", "text"], default="json")
 
     def run(self, *args, file: str, lang="auto", format="json", **options):
-        text, result = extract(read_input(file), lang, CountryResolver.from_registry())
+        text, result = extract(read_page(file), lang, CountryResolver.from_registry())
         if format == "json":
             print_json(self.stdout, result.to_dict())
             return

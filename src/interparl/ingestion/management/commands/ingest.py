@@ -1,11 +1,11 @@
 import datetime as dt
 
+from interparl.inputs import read_page
 from interparl.registry import selectors
 from interparl.registry.management.base import RegistryCommand, console_for, iso_date, print_json
 
 from ...applying import IngestError, apply_plan, prepare
 from ...planning import ADD, CHANGE, CONFLICT, END, SIGNS, SKIPPED, UNCHANGED
-from ...reading import read_input
 
 STYLES = {ADD: "green", CHANGE: "yellow", END: "red", CONFLICT: "bold magenta", UNCHANGED: "dim", SKIPPED: "cyan"}
 
@@ -33,7 +33,7 @@ class Command(RegistryCommand):
         organization = selectors.get_organization(assembly, "assembly") if assembly else selectors.default_assembly()
         if organization is None:
             raise selectors.NotFound("the registry holds no assembly")
-        raw = read_input(file)
+        raw = read_page(file)
         as_of = as_of or dt.date.today()
         text, plan = prepare(raw, organization, as_of, url=source, path=file, language=lang)
         applied = None
