@@ -10,14 +10,16 @@ from django.conf import settings
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Tests roll back their changes, so change-history ids repeat: no cached response may outlive a test."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     from interparl.registry.search import forget_index
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     forget_index()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     forget_index()
 
 

@@ -26,24 +26,25 @@ PEOPLE_COLUMNS = [
     "source_id",
     "source_url",
 ]
-MEMBERSHIP_COLUMNS = [
-    "id",
-    "person_id",
-    "person_name",
-    "organization_id",
-    "organization_name",
-    "post_id",
-    "post_label",
-    "role",
-    "on_behalf_of",
-    "status",
-    "start_date",
-    "end_date",
-    "confirmed",
-    "source_id",
-    "source_url",
-    "note",
-]
+# CSV column → the key of the API's membership presenter that fills it (the CSV says "_id" where the API's
+# field holds an id); the API test checks every column against the API's answer.
+MEMBERSHIP_FIELDS = {
+    "id": "id",
+    "person_id": "person",
+    "person_name": "person_name",
+    "organization_id": "organization",
+    "organization_name": "organization_name",
+    "post_id": "post",
+    "post_label": "post_label",
+    "role": "role",
+    "on_behalf_of": "on_behalf_of",
+    "status": "status",
+    "start_date": "start_date",
+    "end_date": "end_date",
+    "confirmed": "confirmed",
+    "note": "note",
+}
+MEMBERSHIP_COLUMNS = [*MEMBERSHIP_FIELDS, "source_id", "source_url"]
 DELEGATION_COLUMNS = [
     "assembly",
     "as_of",
@@ -91,7 +92,7 @@ def membership_rows(as_of: dt.date | None) -> Iterator[dict]:
         memberships = memberships.current(at=as_of)
     for membership in memberships:
         data = presenters.membership(membership)
-        yield {**{k: data[k] for k in MEMBERSHIP_COLUMNS if k in data}, **_source(data)}
+        yield {**{column: data[key] for column, key in MEMBERSHIP_FIELDS.items()}, **_source(data)}
 
 
 def delegation_rows(assembly: models.Organization, as_of: dt.date | None) -> Iterator[dict]:
@@ -132,12 +133,23 @@ def delegation_rows(assembly: models.Organization, as_of: dt.date | None) -> Ite
                 }
 
 
+# A cell starting with one of these is run as a formula by spreadsheet programs (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """Text that a spreadsheet would read as a formula gets a leading apostrophe, which shows it as text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(columns: list[str], rows) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(row)
+        writer.writerow({column: neutralise(value) for column, value in row.items()})
         if buffer.tell() > 64_000:
             yield buffer.getvalue()
             buffer.seek(0)

@@ -1,10 +1,15 @@
 """Open-data responses: CORS for any origin, Last-Modified from the registry's change history
 (Django's ConditionalGetMiddleware then adds the ETag and answers conditional requests with 304),
-and a cache of whole responses that lasts until the registry changes."""
+and a cache of whole responses that lasts until the registry changes.
 
+The cache is bounded: only canonical addresses are cached (parameters the API knows, each once, in a fixed
+order), only responses up to ``MAX_CACHED_BYTES``, in the ``responses`` cache whose entry count is capped in
+the settings, so its memory is at most entries × ``MAX_CACHED_BYTES`` whatever visitors send."""
+
+import functools
 import hashlib
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.utils import translation
 from django.utils.http import http_date
@@ -37,20 +42,50 @@ class OpenDataMiddleware:
     def cached_response(self, request):
         history = latest_history()
         version = ",".join(str(history_id) for history_id, _ in history)
-        # Downloads such as the calendar follow the visitor's language: it is part of the key.
-        language = translation.get_language() or ""
-        key = "opendata:" + hashlib.sha256(f"{request.get_full_path()}|{language}|{version}".encode()).hexdigest()
-        response = cache.get(key)
+        # Downloads such as the calendar follow the visitor's language: the language of *this* request (from its
+        # cookie or Accept-Language; LocaleMiddleware has not run yet) is part of the key.
+        language = translation.get_language_from_request(request)
+        key = cache_key(request, language, version)
+        cache = caches[RESPONSE_CACHE]
+        response = cache.get(key) if key else None
         if response is not None:
             return response
-        response = self.get_response(request)
+        with translation.override(language):
+            response = self.get_response(request)
         if response.status_code == 200:
             changed = max((date for _, date in history if date), default=None)
             if changed and not response.has_header("Last-Modified"):
                 response["Last-Modified"] = http_date(changed.timestamp())
-            if not response.streaming:
+            if key and not response.streaming and len(response.content) <= MAX_CACHED_BYTES:
                 cache.set(key, response, timeout=None)
         return response
+
+
+RESPONSE_CACHE = "responses"
+MAX_CACHED_BYTES = 256 * 1024
+EXPORT_PARAMETERS = frozenset({"as_of", "assembly"})
+
+
+@functools.cache
+def known_parameters() -> frozenset[str]:
+    """Every query parameter some open-data address takes: the API's (from its OpenAPI schema) and the exports'."""
+    from .v1 import api
+
+    names = set(EXPORT_PARAMETERS)
+    for operations in api.get_openapi_schema()["paths"].values():
+        for operation in operations.values():
+            names.update(p["name"] for p in operation.get("parameters", []) if p.get("in") == "query")
+    return frozenset(names)
+
+
+def cache_key(request, language: str, version: str) -> str | None:
+    """A key for the canonical form of the address, or None if it is not one (unknown or repeated parameters):
+    such requests are answered, but not cached, so made-up parameters cannot fill the cache."""
+    parameters = request.GET
+    if not set(parameters) <= known_parameters() or any(len(parameters.getlist(n)) > 1 for n in parameters):
+        return None
+    canonical = "&".join(f"{name}={parameters[name].strip()}" for name in sorted(parameters))
+    return "opendata:" + hashlib.sha256(f"{request.path}?{canonical}|{language}|{version}".encode()).hexdigest()
 
 
 class RejectNulCharacters:

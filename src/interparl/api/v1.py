@@ -15,6 +15,7 @@ from ninja import NinjaAPI, Query
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from interparl.dates import IsoDate
 from interparl.registry import models, rotation, search, selectors
 
 from . import presenters, schemas
@@ -120,7 +121,7 @@ def _assembly(org: models.Organization, as_of: dt.date | None) -> dict:
 
 @api.get("/assemblies", response={200: schemas.AssemblyPage, **NOT_FOUND}, tags=["assemblies"])
 @localized
-def list_assemblies(request, as_of: dt.date | None = AsOf, page: int = Page, per_page: int = PerPage):
+def list_assemblies(request, as_of: IsoDate | None = AsOf, page: int = Page, per_page: int = PerPage):
     """Every assembly in the registry, with its seats on the as-of date (default: today)."""
     assemblies = ORGANIZATIONS.filter(classification=models.Organization.Classification.ASSEMBLY)
     return paginate(request, assemblies, page, per_page, lambda org: _assembly(org, as_of))
@@ -128,7 +129,7 @@ def list_assemblies(request, as_of: dt.date | None = AsOf, page: int = Page, per
 
 @api.get("/assemblies/{slug}", response={200: schemas.Assembly, **NOT_FOUND}, tags=["assemblies"])
 @localized
-def get_assembly(request, slug: str, as_of: dt.date | None = AsOf):
+def get_assembly(request, slug: str, as_of: IsoDate | None = AsOf):
     """One assembly, e.g. `csto-pa`."""
     selectors.get_organization(slug, models.Organization.Classification.ASSEMBLY)
     return _assembly(ORGANIZATIONS.get(slug=slug), as_of)
@@ -136,7 +137,7 @@ def get_assembly(request, slug: str, as_of: dt.date | None = AsOf):
 
 @api.get("/assemblies/{slug}/composition", response={200: schemas.Composition, **NOT_FOUND}, tags=["assemblies"])
 @localized
-def get_composition(request, slug: str, as_of: dt.date | None = AsOf):
+def get_composition(request, slug: str, as_of: IsoDate | None = AsOf):
     """Per delegation: country, parliament, chambers with quota and seats filled, members, post holders,
     participation status, and quotas from other sources that disagree."""
     assembly = selectors.get_organization(slug, models.Organization.Classification.ASSEMBLY)
@@ -158,7 +159,7 @@ def list_people(
     q: str | None = Query(None, max_length=200, description="Any name form, Cyrillic or Latin, misspelled a little."),
     country: str | None = Query(None, pattern=r"^[A-Z]{3}$", description="ISO alpha-3 code of the state."),
     organization: str | None = Query(None, max_length=120, description="Members of this organisation or its parts."),
-    as_of: dt.date | None = AsOf,
+    as_of: IsoDate | None = AsOf,
     page: int = Page,
     per_page: int = PerPage,
 ):
@@ -184,7 +185,7 @@ def list_people(
 
 @api.get("/people/{slug}", response={200: schemas.PersonDetail, **NOT_FOUND}, tags=["people"])
 @localized
-def get_person(request, slug: str, as_of: dt.date | None = AsOf):
+def get_person(request, slug: str, as_of: IsoDate | None = AsOf):
     """One person with memberships and posts over time (only those in force on `as_of`, if given)."""
     person = PEOPLE.filter(slug=slug).first()
     if person is None:
@@ -202,7 +203,7 @@ def list_organizations(
     classification: str | None = Query(None, description="e.g. assembly, parliament, chamber, delegation."),
     country: str | None = Query(None, pattern=r"^[A-Z]{3}$"),
     parent: str | None = Query(None, max_length=120),
-    as_of: dt.date | None = AsOf,
+    as_of: IsoDate | None = AsOf,
     page: int = Page,
     per_page: int = PerPage,
 ):
@@ -223,7 +224,7 @@ def list_organizations(
 
 @api.get("/organizations/{slug}", response={200: schemas.OrganizationDetail, **NOT_FOUND}, tags=["organizations"])
 @localized
-def get_organization(request, slug: str, as_of: dt.date | None = AsOf):
+def get_organization(request, slug: str, as_of: IsoDate | None = AsOf):
     """One organisation with its parts, seat quotas (for a delegation) and posts."""
     org = selectors.get_organization(slug)
     org = ORGANIZATIONS.get(pk=org.pk)
@@ -269,8 +270,8 @@ def _date_range(queryset, date_from, date_to, first="start_date", last="end_date
 @localized
 def list_events(
     request,
-    date_from: dt.date | None = Query(None, alias="from", description="Events ending on or after this date."),
-    date_to: dt.date | None = Query(None, alias="to", description="Events starting on or before this date."),
+    date_from: IsoDate | None = Query(None, alias="from", description="Events ending on or after this date."),
+    date_to: IsoDate | None = Query(None, alias="to", description="Events starting on or before this date."),
     kind: str | None = Query(None, description="summit, plenary_session, council_meeting, forum, anniversary…"),
     page: int = Page,
     per_page: int = PerPage,
@@ -288,8 +289,8 @@ def list_events(
 @localized
 def list_news(
     request,
-    date_from: dt.date | None = Query(None, alias="from"),
-    date_to: dt.date | None = Query(None, alias="to"),
+    date_from: IsoDate | None = Query(None, alias="from"),
+    date_to: IsoDate | None = Query(None, alias="to"),
     country: str | None = Query(None, pattern=r"^[A-Z]{3}$"),
     person: str | None = Query(None, max_length=120),
     organization: str | None = Query(None, max_length=120),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import threading
 
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import translation
 
+from interparl.dates import parse_date
 from interparl.registry import models, selectors
 from interparl.registry.dataset.popolo import iter_popolo_json
 
@@ -20,13 +21,41 @@ def _as_of(request):
     if not value:
         return None, None
     try:
-        return dt.date.fromisoformat(value), None
-    except ValueError:
-        return None, JsonResponse({"detail": f"as_of: '{value}' is not a date (YYYY-MM-DD)", "errors": []}, status=422)
+        return parse_date(value), None
+    except ValueError as exc:
+        return None, JsonResponse({"detail": f"as_of: {exc}", "errors": []}, status=422)
+
+
+# A whole-registry export takes seconds at scale: at most this many are sent at once, so that they cannot take
+# every server thread; others are asked to come back (503 with Retry-After).
+POPOLO_EXPORTS_AT_ONCE = threading.BoundedSemaphore(2)
+
+
+class _HeldSlot:
+    """The export's pieces; the slot is given back when the server closes the response, sent whole or not."""
+
+    def __init__(self, pieces):
+        self.pieces, self.held = pieces, True
+
+    def __iter__(self):
+        return (piece.encode() for piece in self.pieces)
+
+    def close(self):
+        if self.held:
+            self.held = False
+            POPOLO_EXPORTS_AT_ONCE.release()
 
 
 def popolo(request):
-    response = HttpResponse("".join(iter_popolo_json()), content_type="application/json; charset=utf-8")
+    """The whole registry, streamed record by record: never held in memory, never cached whole."""
+    if not POPOLO_EXPORTS_AT_ONCE.acquire(blocking=False):
+        response = JsonResponse(
+            {"detail": "the full export is being sent to other readers; try again shortly", "errors": []}, status=503
+        )
+        response["Retry-After"] = "30"
+        return response
+
+    response = StreamingHttpResponse(_HeldSlot(iter_popolo_json()), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="interparl-popolo.json"'
     return response
 

@@ -4,10 +4,13 @@ import datetime as dt
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from interparl.errors import DatasetError
 from interparl.registry import models as registry
+from interparl.registry.validators import validate_web_url
 
 from .applying import IngestError, apply_plan, prepare
 from .models import IngestionRun
@@ -18,10 +21,15 @@ class IngestForm(forms.Form):
     assembly = forms.ModelChoiceField(
         queryset=registry.Organization.objects.filter(classification="assembly"), to_field_name="slug"
     )
-    source_url = forms.URLField(required=False, label="Address of the page", assume_scheme="https")
+    source_url = forms.URLField(
+        required=False, label="Address of the page", assume_scheme="https", validators=[validate_web_url]
+    )
     as_of = forms.DateField(initial=dt.date.today, help_text="The date the text describes (YYYY-MM-DD).")
     language = forms.ChoiceField(choices=[("auto", "detect"), ("en", "English"), ("ru", "Russian")], initial="auto")
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 16, "cols": 100}), help_text="Text, Markdown or HTML.")
+
+
+APPLY_PERMISSION = "ingestion.apply_ingestionrun"
 
 
 @admin.register(IngestionRun)
@@ -33,7 +41,13 @@ class IngestionRunAdmin(admin.ModelAdmin):
         return False  # a record of what was read; the registry itself is edited elsewhere
 
     def add_view(self, request, form_url="", extra_context=None):
-        """Step 1: paste and preview. Step 2 ("apply"): the same text is planned again and written."""
+        """Step 1: paste and preview (the "add" permission). Step 2 ("apply"): the same text is planned again
+        and written, which takes the separate "apply" permission."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        may_apply = request.user.has_perm(APPLY_PERMISSION)
+        if request.method == "POST" and "apply" in request.POST and not may_apply:
+            raise PermissionDenied
         form = IngestForm(
             request.POST or None,
             initial={
@@ -43,22 +57,21 @@ class IngestionRunAdmin(admin.ModelAdmin):
         plan = None
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
-            _text, plan = prepare(
-                data["text"], data["assembly"], data["as_of"], url=data["source_url"] or None, language=data["language"]
-            )
-            if "apply" in request.POST:
-                try:
-                    apply_plan(plan, data["text"], url=data["source_url"] or None, user=request.user)
-                except IngestError as exc:
-                    messages.error(request, "Nothing was written: " + "; ".join(exc.problems))
-                else:
+            url = data["source_url"] or None
+            try:
+                _text, plan = prepare(data["text"], data["assembly"], data["as_of"], url=url, language=data["language"])
+                if "apply" in request.POST:
+                    apply_plan(plan, data["text"], url=url, user=request.user)
                     messages.success(request, f"Applied {len(plan.pending)} change(s) with their source.")
                     return redirect("admin:ingestion_ingestionrun_changelist")
+            except (IngestError, DatasetError) as exc:
+                messages.error(request, "Nothing was written: " + "; ".join(exc.problems))
         context = {
             **self.admin_site.each_context(request),
             "title": "Read a page into the registry",
             "form": form,
             "plan": plan,
+            "may_apply": may_apply,
             "signs": SIGNS,
             "opts": self.model._meta,
         }

@@ -20,6 +20,8 @@ class IngestionRun(models.Model):
     class Meta:
         ordering = ["-created"]
         verbose_name = "text ingestion"
+        # Previewing a change needs "add"; writing it into the registry is a permission of its own.
+        permissions = [("apply_ingestionrun", "Can apply a text ingestion to the registry")]
 
     def __str__(self) -> str:
         return f"{self.source_url or 'pasted text'} ({self.created:%Y-%m-%d %H:%M})" if self.created else "ingestion"

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from interparl.dates import parse_date
 from interparl.registry import models, rotation, search, selectors
 
 from . import structured_data
@@ -24,7 +25,7 @@ def _as_of(request) -> tuple[dt.date, bool, str]:
     if not value:
         return today, False, ""
     try:
-        day = dt.date.fromisoformat(value)
+        day = parse_date(value)
     except ValueError:
         return today, False, _("“%(value)s” is not a date; showing today.") % {"value": value}
     return day, day != today, ""

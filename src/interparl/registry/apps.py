@@ -6,3 +6,8 @@ class RegistryConfig(AppConfig):
     label = "registry"
     verbose_name = "Registry"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from interparl import signin
+
+        signin.connect()

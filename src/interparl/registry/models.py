@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from .partial_dates import PRECISIONS, PartialDate, Span
+from .validators import validate_web_url, web_url_condition
 
 ROLE_CHOICES = [
     ("member", _("member")),
@@ -36,7 +37,12 @@ class Source(models.Model):
     """A document a fact was taken from: a web page, a file, a decision."""
 
     slug = models.SlugField(max_length=120, unique=True, help_text="Stable public id of the source.")
-    url = models.URLField(max_length=500, blank=True, help_text="Address of the page or document.")
+    url = models.URLField(
+        max_length=500,
+        blank=True,
+        validators=[validate_web_url],
+        help_text="Address of the page or document (http/https).",
+    )
     document = models.CharField(
         max_length=300, blank=True, help_text="Title of the page, or the file name for an uploaded document."
     )
@@ -48,6 +54,13 @@ class Source(models.Model):
 
     class Meta:
         ordering = ["slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=web_url_condition("url", blank=True),
+                name="registry_source_web_url",
+                violation_error_message="A source's address must start with http:// or https://.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.document or self.url or self.slug
@@ -262,7 +275,7 @@ class Link(Sourced):
     """A web address of an organisation or a person (official website, profile)."""
 
     key = models.CharField(max_length=300, unique=True, help_text="Public id: the owner and the address.")
-    url = models.URLField(max_length=500)
+    url = models.URLField(max_length=500, validators=[validate_web_url], help_text="The address (http/https).")
     note = models.CharField(max_length=200, blank=True, help_text="What the address is, e.g. 'official website'.")
     organization = models.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="links"
@@ -277,6 +290,11 @@ class Link(Sourced):
                 | (Q(organization__isnull=True) & Q(person__isnull=False)),
                 name="registry_link_has_one_owner",
                 violation_error_message="A link belongs to exactly one organisation or person.",
+            ),
+            models.CheckConstraint(
+                condition=web_url_condition("url", blank=False),
+                name="registry_link_web_url",
+                violation_error_message="A link's address must start with http:// or https://.",
             ),
             models.UniqueConstraint(fields=["organization", "url"], name="registry_link_unique_org_url"),
             models.UniqueConstraint(fields=["person", "url"], name="registry_link_unique_person_url"),

@@ -77,7 +77,7 @@ def _sections() -> Iterator[tuple[str, Iterator[dict]]]:
                 "published": s.published.isoformat() if s.published else None,
                 "note": s.note,
             }
-            for s in models.Source.objects.order_by("slug")
+            for s in models.Source.objects.order_by("slug").iterator(chunk_size=2000)
         ),
     )
     yield (
@@ -90,7 +90,7 @@ def _sections() -> Iterator[tuple[str, Iterator[dict]]]:
                 "other_names": c.other_names,
                 "i18n": _i18n(c, "name", "official_name"),
             }
-            for c in models.Country.objects.order_by("iso3")
+            for c in models.Country.objects.order_by("iso3").iterator(chunk_size=2000)
         ),
     )
     yield (
@@ -115,6 +115,7 @@ def _sections() -> Iterator[tuple[str, Iterator[dict]]]:
             for o in models.Organization.objects.select_related("parent", "sent_by", "country", "source")
             .prefetch_related(Prefetch("links", queryset=Link))
             .order_by("slug")
+            .iterator(chunk_size=2000)
         ),
     )
     yield (
@@ -154,7 +155,9 @@ def _sections() -> Iterator[tuple[str, Iterator[dict]]]:
                 "i18n": _i18n(p, "label"),
                 **_provenance(p),
             }
-            for p in models.Post.objects.select_related("organization", "source").order_by("slug")
+            for p in models.Post.objects.select_related("organization", "source")
+            .order_by("slug")
+            .iterator(chunk_size=2000)
         ),
     )
     yield (
@@ -195,7 +198,9 @@ def _sections() -> Iterator[tuple[str, Iterator[dict]]]:
                 "i18n": _i18n(e, "title", "description", "place"),
                 **_provenance(e),
             }
-            for e in models.Event.objects.select_related("organizer", "country", "source").order_by("slug")
+            for e in models.Event.objects.select_related("organizer", "country", "source")
+            .order_by("slug")
+            .iterator(chunk_size=2000)
         ),
     )
     yield (
@@ -212,7 +217,9 @@ def _sections() -> Iterator[tuple[str, Iterator[dict]]]:
                 "end_date": _iso(q.end),
                 **_provenance(q),
             }
-            for q in models.SeatQuota.objects.select_related("delegation", "chamber", "source").order_by("slug")
+            for q in models.SeatQuota.objects.select_related("delegation", "chamber", "source")
+            .order_by("slug")
+            .iterator(chunk_size=2000)
         ),
     )
     yield (
@@ -228,9 +235,9 @@ def _sections() -> Iterator[tuple[str, Iterator[dict]]]:
                 "end_date": _iso(p.end),
                 **_provenance(p),
             }
-            for p in models.Participation.objects.select_related(
-                "organization", "country", "participant", "source"
-            ).order_by("slug")
+            for p in models.Participation.objects.select_related("organization", "country", "participant", "source")
+            .order_by("slug")
+            .iterator(chunk_size=2000)
         ),
     )
     yield (
@@ -245,7 +252,9 @@ def _sections() -> Iterator[tuple[str, Iterator[dict]]]:
                 "end_date": _iso(c.end),
                 **_provenance(c),
             }
-            for c in models.Chairmanship.objects.select_related("organization", "country", "source").order_by("slug")
+            for c in models.Chairmanship.objects.select_related("organization", "country", "source")
+            .order_by("slug")
+            .iterator(chunk_size=2000)
         ),
     )
     yield (
@@ -262,7 +271,9 @@ def _sections() -> Iterator[tuple[str, Iterator[dict]]]:
                 "i18n": _i18n(r, "description"),
                 **_provenance(r),
             }
-            for r in models.RotationRule.objects.select_related("organization", "source").order_by("organization__slug")
+            for r in models.RotationRule.objects.select_related("organization", "source")
+            .order_by("organization__slug")
+            .iterator(chunk_size=2000)
         ),
     )
     yield (
@@ -283,6 +294,7 @@ def _sections() -> Iterator[tuple[str, Iterator[dict]]]:
             for n in models.NewsItem.objects.select_related("source")
             .prefetch_related("countries", "people", "organizations", "events")
             .order_by("slug")
+            .iterator(chunk_size=2000)
         ),
     )
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from ..models import ROLES, Chairmanship, Event, Membership, Organization, Participation, RotationRule
 from ..partial_dates import PartialDate
+from ..validators import web_url_problem
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$", max_length=120)]
 Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
@@ -25,6 +26,13 @@ def _partial(value):
 
 
 PartialDateStr = Annotated[str | None, BeforeValidator(_partial)]
+
+
+def _web_url(value: str) -> str:
+    problem = web_url_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
 
 
 def _choices(model_choices) -> tuple:
@@ -93,9 +101,13 @@ class Period(Fact):
         return self
 
 
+WebUrl = Annotated[str, AfterValidator(_web_url)]
+WebUrlOrBlank = Annotated[str, AfterValidator(lambda value: _web_url(value) if value else value)]
+
+
 class SourceIn(Strict):
     id: Slug
-    url: str = ""
+    url: WebUrlOrBlank = ""
     document: str = ""
     publisher: str = ""
     language: str = ""
@@ -113,7 +125,7 @@ class CountryIn(Strict):
 
 
 class LinkIn(Fact):
-    url: Annotated[str, Field(pattern=r"^https?://\S+$")]
+    url: WebUrl
     note: str = ""
 
 

@@ -9,6 +9,8 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from interparl.dates import parse_date
+
 from ..dataset.yaml_lines import DatasetError
 from ..partial_dates import PartialDateError
 from ..selectors import NotFound
@@ -24,9 +26,9 @@ class _OneLineParser(CommandParser):
 
 def iso_date(value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date (expected YYYY-MM-DD)") from None
+        return parse_date(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def print_json(stdout, data) -> None:
