@@ -40,9 +40,10 @@ def cli(tmp_path_factory):
     env["INTERPARL_DATA_DIR"] = str(data_dir)
     command = str(Path(sys.executable).parent / "interparl")
 
-    def run(*args, input=None, data=None):
-        """``data``: another data folder, for a second, separate registry."""
+    def run(*args, input=None, data=None, extra_env=None):
+        """``data``: another data folder, for a second, separate registry; ``extra_env``: more settings."""
         environment = env if data is None else {**env, "INTERPARL_DATA_DIR": str(data)}
+        environment = {**environment, **(extra_env or {})}
         return subprocess.run(
             [command, *args], capture_output=True, text=True, env=environment, timeout=300, input=input
         )

@@ -5,12 +5,20 @@ from ..base import RegistryCommand, console_for, print_json
 
 
 class Command(RegistryCommand):
-    help = "Validate everything stored against the registry's rules; exit status 1 if anything breaks one."
+    help = (
+        "Validate everything stored against the registry's rules; exit status 1 if anything breaks one. "
+        "With --deploy, first run Django's deployment checks on the settings."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--format", choices=["table", "json"], default="table")
+        parser.add_argument("--format", choices=["table", "json"], default="table", help="How to show violations.")
+        parser.add_argument(
+            "--deploy", action="store_true", help="Also check the settings for production (Django's --deploy)."
+        )
 
-    def run(self, *args, format="table", **options):
+    def run(self, *args, format="table", deploy=False, **options):
+        if deploy:
+            self.check(include_deployment_checks=True, display_num_errors=True)
         violations = rules.check_all()
         if format == "json":
             print_json(self.stdout, [v.__dict__ for v in violations])
