@@ -44,6 +44,7 @@ def cli(tmp_path_factory):
         """``data``: another data folder, for a second, separate registry; ``extra_env``: more settings."""
         environment = env if data is None else {**env, "INTERPARL_DATA_DIR": str(data)}
         environment = {**environment, **(extra_env or {})}
+        environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # the browser tests' setting, not a user's
         return subprocess.run(
             [command, *args], capture_output=True, text=True, env=environment, timeout=300, input=input
         )

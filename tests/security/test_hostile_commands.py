@@ -35,18 +35,22 @@ def test_ingest_refuses_a_script_address_as_its_source(cli):
     assert "--source: 'javascript:alert(1)//' is not a web address" in result.stderr
 
 
-def test_a_windows_1251_page_is_read_from_standard_input(cli):
+def test_a_windows_1251_page_is_read_from_standard_input(tmp_path):
     page = (
         "<meta charset='windows-1251'><p>Полномочный представитель Парламента Республики Таджикистан: Иван Иванов</p>"
     )
     result = subprocess.run(
-        [INTERPARL, "extract", "-"], input=page.encode("cp1251"), capture_output=True, env=_env(cli)
+        [INTERPARL, "extract", "-"],
+        input=page.encode("cp1251"),
+        capture_output=True,
+        env=_env(data=tmp_path),
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr.decode()
     assert "Иван Иванов" in result.stdout.decode()
 
 
-def _env(cli=None, data: Path | None = None) -> dict:
+def _env(data: Path | None = None) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
     if data is not None:
         env["INTERPARL_DATA_DIR"] = str(data)

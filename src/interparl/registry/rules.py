@@ -236,13 +236,15 @@ class MembershipRow:
 
 def check_all() -> list[Violation]:
     """Every violation in the stored data, in a stable order."""
-    organizations = models.Organization.objects.all()
+    # Only what the date rule reads: organisations and events may carry long texts that no rule needs.
+    dated_fields = ("slug", "start_date", "start_precision", "end_date", "end_precision")
+    organizations = models.Organization.objects.only(*dated_fields).iterator(chunk_size=2000)
     posts = {p.pk: p for p in models.Post.objects.all()}
     memberships = [MembershipRow(*values) for values in models.Membership.objects.values_list(*MembershipRow.FIELDS)]
     quotas = list(models.SeatQuota.objects.select_related("delegation", "chamber"))
     terms = list(models.Chairmanship.objects.select_related("country", "organization"))
     participations = list(models.Participation.objects.all())
-    events = models.Event.objects.all()
+    events = models.Event.objects.only(*dated_fields).iterator(chunk_size=2000)
 
     found: list[Violation] = []
     for rows in (organizations, posts.values(), memberships, quotas, terms, participations, events):

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from itertools import islice
 from pathlib import Path
 
 import ijson
@@ -30,6 +29,7 @@ from .yaml_lines import DatasetError
 
 FORMAT = "popolo+interparl/1"
 CHUNK = 5000
+CHUNK_CHARS = 8_000_000
 MAX_PROBLEMS = 50
 
 
@@ -691,11 +691,33 @@ def _import_section(path, section, importer, report, tracker, where) -> None:
         getattr(importer, method)(chunk)
 
 
+def _text_size(value) -> int:
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(len(key) + _text_size(item) for key, item in value.items())
+    if isinstance(value, list):
+        return sum(_text_size(item) for item in value)
+    return 8
+
+
+def _next_chunk(records: Iterator[tuple[int, dict]]) -> list:
+    """Up to ``CHUNK`` records, fewer if they hold more than ``CHUNK_CHARS`` of text between them: memory is
+    bounded by the text a chunk holds, not only by its number of records."""
+    chunk, size = [], 0
+    for item in records:
+        chunk.append(item)
+        size += _text_size(item[1])
+        if len(chunk) >= CHUNK or size >= CHUNK_CHARS:
+            break
+    return chunk
+
+
 def _valid_chunks(path, section, report, tracker, where, count=True) -> Iterator[list]:
     """The section's records in chunks, each validated against the dataset schema; any problem stops the import."""
     target, model, mapping = MAPPINGS[section]
     records = _records(path, section, tracker.update)
-    while chunk := list(islice(records, CHUNK)):
+    while chunk := _next_chunk(records):
         valid, problems = [], []
         for index, record in chunk:
             try:
