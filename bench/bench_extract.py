@@ -5,8 +5,10 @@ Run: .venv/bin/python bench/bench_extract.py [--sentences 20000]
 """
 
 import argparse
+import os
 import random
 import resource
+import tempfile
 import time
 import tracemalloc
 
@@ -82,6 +84,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sentences", type=int, default=20000)
     args = parser.parse_args()
+    # Extraction needs no database, but it imports the registry's models (for the names it knows).
+    os.environ.setdefault("INTERPARL_DATA_DIR", tempfile.mkdtemp(prefix="interparl-bench-"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "interparl.settings")
+    import django
+
+    django.setup()
     from interparl.ingestion.countries import CountryResolver
     from interparl.ingestion.extract import extract
 
