@@ -107,11 +107,17 @@ def test_every_section_is_streamed_in_chunks(tmp_path, monkeypatch):
     """Organisations whose parents come in a later chunk still load: sections other than persons and
     memberships are read in chunks too, with references resolved once all of a section is written."""
     monkeypatch.setattr(popolo, "CHUNK", 3)
+    calls = []
+    original = popolo.Importer.organization_records
+    monkeypatch.setattr(
+        popolo.Importer, "organization_records", lambda self, items: calls.append(len(items)) or original(self, items)
+    )
     path = tmp_path / "registry.json"
     export_popolo(path)
     before = models.Organization.objects.values_list("slug", "parent__slug")
     report = load_popolo(path)
     assert report.total("rejected") == 0
+    assert len(calls) > 1 and max(calls) <= 3  # never the whole section at once
     assert set(models.Organization.objects.values_list("slug", "parent__slug")) == set(before)
 
 
