@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "simple_history",
     "ninja",  # serves the API docs page's assets locally
     "interparl.registry",
+    "interparl.changes",
     "interparl.ingestion",
     "interparl.api",
     "interparl.portal",
@@ -180,3 +181,6 @@ DEFAULT_ASSEMBLY = os.environ.get("INTERPARL_ASSEMBLY", "csto-pa")
 # The most one page (extract, ingest, the admin's paste form) or one dataset file may hold; see interparl.inputs.
 MAX_PAGE_BYTES = int(os.environ.get("INTERPARL_MAX_PAGE_BYTES", 20 << 20))
 MAX_DATASET_BYTES = int(os.environ.get("INTERPARL_MAX_DATASET_BYTES", 50 << 20))
+
+# May a reviewer approve a proposal they made themselves? Administrators always may.
+SELF_APPROVAL = _flag("INTERPARL_SELF_APPROVAL")

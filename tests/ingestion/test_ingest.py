@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from interparl.ingestion.applying import IngestError, apply_plan, prepare
-from interparl.ingestion.models import IngestionRun
+from interparl.changes.models import Proposal
+from interparl.changes.review import RuleBroken
+from interparl.ingestion.applying import apply_plan, prepare
 from interparl.registry import models, selectors
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,9 @@ def snapshot():
         models.Chairmanship,
         models.Event,
     ]
-    return {m.__name__: (m.objects.count(), m.history.count()) for m in tables} | {"runs": IngestionRun.objects.count()}
+    return {m.__name__: (m.objects.count(), m.history.count()) for m in tables} | {
+        "proposals": Proposal.objects.count()
+    }
 
 
 def actions(plan):
@@ -136,7 +139,7 @@ def test_a_failing_apply_leaves_the_database_exactly_as_it_was():
     plan = plan_for(raw)
     assert len(plan.pending) >= 3
     before = snapshot()
-    with pytest.raises(IngestError, match="chairmanship-overlap"):
+    with pytest.raises(RuleBroken, match="chairmanship-overlap"):
         apply_plan(plan, raw, url="https://example.org/wrong")
     assert snapshot() == before
     assert not models.Person.objects.filter(slug="ivan-petrov").exists()
@@ -149,7 +152,7 @@ def test_nothing_is_written_without_apply():
     assert snapshot() == before
 
 
-def test_the_admin_flow_paste_preview_apply(admin_client):
+def test_the_admin_flow_paste_preview_propose_approve(admin_client):
     raw = "Plenipotentiary representative of the National Assembly of the Republic of Belarus: Ivan Petrov."
     form = {
         "assembly": "csto-pa",
@@ -158,15 +161,20 @@ def test_the_admin_flow_paste_preview_apply(admin_client):
         "language": "auto",
         "text": raw,
     }
-    preview = admin_client.post("/en/admin/ingestion/ingestionrun/add/", {**form, "preview": "1"})
+    preview = admin_client.post("/en/admin/changes/proposal/add/", {**form, "preview": "1"})
     page = preview.content.decode()
-    assert preview.status_code == 200 and "Ivan Petrov (new person" in page and "Apply 3 change(s)" in page
-    assert not models.Person.objects.filter(slug="ivan-petrov").exists()
-    applied = admin_client.post("/en/admin/ingestion/ingestionrun/add/", {**form, "apply": "1"})
-    assert applied.status_code == 302
+    assert preview.status_code == 200 and "Ivan Petrov (new person" in page and "Propose 3 change(s)" in page
+    assert not models.Person.objects.filter(slug="ivan-petrov").exists() and not Proposal.objects.exists()
+    proposed = admin_client.post("/en/admin/changes/proposal/add/", {**form, "propose": "1"})
+    proposal = Proposal.objects.get()
+    assert proposed.status_code == 302 and proposed["Location"].endswith(f"/proposal/{proposal.pk}/change/")
+    assert not models.Person.objects.filter(slug="ivan-petrov").exists()  # proposed, not written
+    approved = admin_client.post(f"/en/admin/changes/proposal/{proposal.pk}/change/", {"approve_all": "1"})
+    assert approved.status_code == 302
     assert models.Person.objects.get(slug="ivan-petrov").source.url == "https://example.org/by"
-    run = IngestionRun.objects.get()
-    assert run.applied and run.user.username == "admin" and run.plan["summary"]["add"] == 2
+    proposal.refresh_from_db()
+    assert proposal.status == "applied" and proposal.reviewed_by.username == "admin"
+    assert proposal.proposed_by.username == "admin" and len(proposal.approved) == 3
 
 
 def test_a_name_that_fits_two_people_is_skipped_not_duplicated():

@@ -10,9 +10,10 @@ from django.contrib.auth.models import Permission
 from django.core.cache import caches
 from django.db import IntegrityError, transaction
 
+from interparl.changes.models import Proposal
+from interparl.changes.operations import StaleChange
 from interparl.errors import DatasetError
-from interparl.ingestion.applying import RegistryChanged, apply_plan, prepare
-from interparl.ingestion.models import IngestionRun
+from interparl.ingestion.applying import apply_plan, prepare
 from interparl.registry import models
 from interparl.registry.dataset.loader import load_dataset
 
@@ -52,25 +53,36 @@ def ingest_form(**extra):
 
 def test_staff_without_permissions_cannot_open_or_post_the_ingestion_form(client):
     clerk = staff(client)
-    assert clerk.get("/en/admin/ingestion/ingestionrun/add/").status_code == 403
-    assert clerk.post("/en/admin/ingestion/ingestionrun/add/", ingest_form(apply="1")).status_code == 403
+    assert clerk.get("/en/admin/changes/proposal/add/").status_code == 403
+    assert clerk.post("/en/admin/changes/proposal/add/", ingest_form(apply="1")).status_code == 403
     assert not models.Person.objects.filter(name_en="Ivan Hostilov").exists()
-    assert not IngestionRun.objects.exists()
+    assert not Proposal.objects.exists()
 
 
-def test_previewing_is_not_applying(client):
-    clerk = staff(client, "add_ingestionrun")
-    preview = clerk.post("/en/admin/ingestion/ingestionrun/add/", ingest_form(preview="1"))
-    assert preview.status_code == 200
-    assert "Ivan Hostilov" in preview.content.decode()
-    assert 'name="apply"' not in preview.content.decode()  # no button to press
-    assert clerk.post("/en/admin/ingestion/ingestionrun/add/", ingest_form(apply="1")).status_code == 403
+def test_proposing_is_not_approving(client):
+    clerk = staff(client, "add_proposal", "view_proposal")
+    preview = clerk.post("/en/admin/changes/proposal/add/", ingest_form(preview="1"))
+    assert preview.status_code == 200 and "Ivan Hostilov" in preview.content.decode()
+    assert clerk.post("/en/admin/changes/proposal/add/", ingest_form(propose="1")).status_code == 302
+    proposal = Proposal.objects.get()
+    review_page = clerk.get(f"/en/admin/changes/proposal/{proposal.pk}/change/")
+    assert review_page.status_code == 200 and 'name="approve_all"' not in review_page.content.decode()
+    approve = clerk.post(f"/en/admin/changes/proposal/{proposal.pk}/change/", {"approve_all": "1"})
+    assert approve.status_code == 403
     assert not models.Person.objects.filter(name_en="Ivan Hostilov").exists()
 
 
-def test_the_apply_permission_writes(client):
-    clerk = staff(client, "add_ingestionrun", "apply_ingestionrun")
-    response = clerk.post("/en/admin/ingestion/ingestionrun/add/", ingest_form(apply="1"))
+def test_the_approve_permission_writes(client, django_user_model):
+    author = django_user_model.objects.create_user("author")
+    assembly = models.Organization.objects.get(slug="csto-pa")
+    import datetime as dt
+
+    from interparl.ingestion.applying import propose_plan
+
+    plan = prepare(PAGE, assembly, dt.date(2026, 11, 27), url="https://example.org/tjk")[1]
+    proposal = propose_plan(plan, PAGE, url="https://example.org/tjk", user=author)
+    clerk = staff(client, "view_proposal", "approve_proposal")
+    response = clerk.post(f"/en/admin/changes/proposal/{proposal.pk}/change/", {"approve_all": "1"})
     assert response.status_code == 302
     assert models.Person.objects.filter(name_en="Ivan Hostilov").exists()
 
@@ -94,10 +106,10 @@ def test_ingest_refuses_a_non_web_source_address():
 
 
 def test_the_admin_form_refuses_a_non_web_source_address(client):
-    clerk = staff(client, "add_ingestionrun", "apply_ingestionrun")
-    response = clerk.post("/en/admin/ingestion/ingestionrun/add/", ingest_form(source_url=HOSTILE_URL, apply="1"))
+    clerk = staff(client, "add_proposal", "view_proposal")
+    response = clerk.post("/en/admin/changes/proposal/add/", ingest_form(source_url=HOSTILE_URL, propose="1"))
     assert response.status_code == 200
-    assert not models.Person.objects.filter(name_en="Ivan Hostilov").exists()
+    assert not Proposal.objects.exists()
 
 
 def test_the_admin_refuses_a_non_web_link(admin_client):
@@ -225,7 +237,7 @@ def test_a_plan_made_before_another_writer_wrote_the_same_facts_is_refused_clean
     _text, second = prepare(PAGE, assembly, dt.date(2026, 11, 27), url="https://example.org/tjk")
     apply_plan(first, PAGE, url="https://example.org/tjk")
     people = models.Person.objects.count()
-    with pytest.raises(RegistryChanged) as excinfo:
+    with pytest.raises(StaleChange) as excinfo:
         apply_plan(second, PAGE, url="https://example.org/tjk")
-    assert "the registry changed while the change was being applied" in excinfo.value.problems[0]
+    assert "was created since this proposal was made" in excinfo.value.problems[0]
     assert models.Person.objects.count() == people

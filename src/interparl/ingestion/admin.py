@@ -1,19 +1,22 @@
-"""Editors read a page into the registry from the admin: paste the text, see the change, apply it."""
+"""Editors read a page into a proposal from the admin (paste, preview, propose); reviewers approve all or part of
+it, or reject it with a reason. What is approved is exactly what was stored and shown."""
 
 import datetime as dt
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 
+from interparl.changes import review
+from interparl.changes.models import Proposal
 from interparl.errors import DatasetError
 from interparl.registry import models as registry
 from interparl.registry.validators import validate_web_url
 
-from .applying import IngestError, apply_plan, prepare
-from .models import IngestionRun
+from .applying import prepare, propose_plan
 from .planning import SIGNS
 
 
@@ -29,24 +32,14 @@ class IngestForm(forms.Form):
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 16, "cols": 100}), help_text="Text, Markdown or HTML.")
 
 
-APPLY_PERMISSION = "ingestion.apply_ingestionrun"
-
-
-@admin.register(IngestionRun)
-class IngestionRunAdmin(admin.ModelAdmin):
-    list_display = ("created", "source_url", "assembly", "as_of", "user", "applied")
-    readonly_fields = ("created", "user", "assembly", "source_url", "as_of", "language", "text", "plan", "applied")
-
-    def has_change_permission(self, request, obj=None):
-        return False  # a record of what was read; the registry itself is edited elsewhere
+@admin.register(Proposal)
+class ProposalAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "created", "assembly", "as_of", "status", "proposed_by", "reviewed_by")
+    list_filter = ("status", "assembly")
 
     def add_view(self, request, form_url="", extra_context=None):
-        """Step 1: paste and preview (the "add" permission). Step 2 ("apply"): the same text is planned again
-        and written, which takes the separate "apply" permission."""
+        """Paste and preview (the "add" permission); "Propose" stores the change for review."""
         if not self.has_add_permission(request):
-            raise PermissionDenied
-        may_apply = request.user.has_perm(APPLY_PERMISSION)
-        if request.method == "POST" and "apply" in request.POST and not may_apply:
             raise PermissionDenied
         form = IngestForm(
             request.POST or None,
@@ -60,19 +53,54 @@ class IngestionRunAdmin(admin.ModelAdmin):
             url = data["source_url"] or None
             try:
                 _text, plan = prepare(data["text"], data["assembly"], data["as_of"], url=url, language=data["language"])
-                if "apply" in request.POST:
-                    apply_plan(plan, data["text"], url=url, user=request.user)
-                    messages.success(request, f"Applied {len(plan.pending)} change(s) with their source.")
-                    return redirect("admin:ingestion_ingestionrun_changelist")
-            except (IngestError, DatasetError) as exc:
-                messages.error(request, "Nothing was written: " + "; ".join(exc.problems))
+            except DatasetError as exc:
+                messages.error(request, "; ".join(exc.problems))
+            else:
+                if "propose" in request.POST and plan.pending:
+                    proposal = propose_plan(plan, data["text"], url=url, user=request.user)
+                    messages.success(request, f"Proposal #{proposal.pk} stored with {len(plan.pending)} change(s).")
+                    return redirect(reverse("admin:changes_proposal_change", args=[proposal.pk]))
         context = {
             **self.admin_site.each_context(request),
-            "title": "Read a page into the registry",
+            "title": "Read a page into a proposal",
             "form": form,
-            "plan": plan,
-            "may_apply": may_apply,
+            "changes": [c.to_dict() for c in plan.changes] if plan else None,
+            "pending": len(plan.pending) if plan else 0,
             "signs": SIGNS,
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/ingestion/ingest.html", context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The review page: the stored changes, approve all or the ones ticked, or reject with a reason."""
+        proposal = get_object_or_404(Proposal, pk=object_id)
+        if not self.has_view_permission(request, proposal):
+            raise PermissionDenied
+        if request.method == "POST":
+            if not request.user.has_perm("changes.approve_proposal"):
+                raise PermissionDenied
+            try:
+                if "reject" in request.POST:
+                    review.reject(proposal, request.user, request.POST.get("reason", ""))
+                    messages.success(request, f"Proposal #{proposal.pk} rejected.")
+                else:
+                    only = None
+                    if "approve_selected" in request.POST:
+                        only = [int(n) for n in request.POST.getlist("change") if n.isdigit()]
+                    written = review.approve(proposal, request.user, only)
+                    messages.success(request, f"Proposal #{proposal.pk} approved: change set #{written.pk} written.")
+                return redirect(reverse("admin:changes_proposal_changelist"))
+            except DatasetError as exc:
+                messages.error(request, "; ".join(exc.problems))
+        rows = [{"number": n, "sign": SIGNS.get(c["action"], ""), **c} for n, c in enumerate(proposal.changes, start=1)]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": str(proposal),
+            "proposal": proposal,
+            "rows": rows,
+            "may_review": request.user.has_perm("changes.approve_proposal") and proposal.status == Proposal.Status.OPEN,
+            "refusal": review.may_approve(request.user, proposal),
+            "opts": self.model._meta,
+            "original": proposal,
+        }
+        return TemplateResponse(request, "admin/ingestion/review.html", context)

@@ -1,18 +1,19 @@
 """Compare extracted facts with the registry and plan the change: what to add, change, end, or flag.
 
-Nothing is written here. Each planned ``Change`` knows how to write itself (``apply``), with the source
-and quoted span attached; ``applying.apply_plan`` runs them all in one transaction. Disagreements with a
-recorded quota are conflicts: the new version is recorded beside the one in force, never over it.
+Nothing is written here. Each planned ``Change`` holds what it would write as data (``operations``: create a
+record with these values, or change these fields from what the plan saw), so a proposal can be stored, reviewed
+and approved later exactly as it was shown. Disagreements with a recorded quota are conflicts: the new version
+is recorded beside the one in force, never over it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
+from interparl.changes.operations import Operation, create, update
 from interparl.registry import models
 from interparl.registry.partial_dates import PartialDate
 
@@ -43,7 +44,7 @@ class Change:
     summary: str
     span: list[int]
     quote: str
-    write: Callable[[WriteContext, str], None] | None = None  # called with the quoted span
+    operations: list[Operation] = field(default_factory=list)  # empty: nothing to write
 
     def to_dict(self) -> dict:
         return {
@@ -52,25 +53,19 @@ class Change:
             "summary": self.summary,
             "span": self.span,
             "quote": self.quote,
+            "operations": [o.to_dict() for o in self.operations],
         }
 
-
-@dataclass
-class WriteContext:
-    """What every write needs: the source record, the reason for the history, and objects made earlier."""
-
-    source: models.Source
-    reason: str
-    made: dict = field(default_factory=dict)
-
-    def save(self, obj, quote: str = ""):
-        if hasattr(obj, "source_id"):
-            obj.source = self.source
-            obj.source_quote = quote[:2000]
-        obj._change_reason = self.reason
-        obj.full_clean(validate_unique=False)
-        obj.save()
-        return obj
+    @classmethod
+    def from_dict(cls, data: dict) -> Change:
+        return cls(
+            data["action"],
+            data["kind"],
+            data["summary"],
+            list(data["span"]),
+            data["quote"],
+            [Operation.from_dict(o) for o in data.get("operations", [])],
+        )
 
 
 @dataclass
@@ -81,13 +76,13 @@ class Plan:
     language: str
     changes: list[Change] = field(default_factory=list)
 
-    def add(self, action, kind, summary, fact, text, write=None) -> None:
+    def add(self, action, kind, summary, fact, text, *operations: Operation) -> None:
         start, end = fact["span"]
-        self.changes.append(Change(action, kind, summary, [start, end], text[start:end], write))
+        self.changes.append(Change(action, kind, summary, [start, end], text[start:end], list(operations)))
 
     @property
     def pending(self) -> list[Change]:
-        return [c for c in self.changes if c.write is not None]
+        return [c for c in self.changes if c.operations]
 
     def count(self, action: str) -> int:
         return sum(1 for c in self.changes if c.action == action)
@@ -163,9 +158,8 @@ class Planner:
                 )
             else:
 
-                def write(ctx, quote, own=own):
-                    own.seats, own.substitute_seats = wanted
-                    ctx.save(own, quote)
+                def recount(quota):
+                    quota.seats, quota.substitute_seats = wanted
 
                 self.plan.add(
                     CHANGE,
@@ -173,7 +167,7 @@ class Planner:
                     f"{label}: {own.seats} → {shown} (this source's version)",
                     fact,
                     self.text,
-                    write,
+                    update(own, recount),
                 )
             return
         new_version = models.SeatQuota(
@@ -195,14 +189,7 @@ class Planner:
                 f"{label}: the text says {shown}, the registry has {recorded} "
                 f"({in_force.source.slug if in_force.source else 'no source'}); recorded as an alternative"
             )
-        self.plan.add(
-            action,
-            "quota",
-            summary,
-            fact,
-            self.text,
-            lambda ctx, quote, q=new_version: ctx.save(q, quote),
-        )
+        self.plan.add(action, "quota", summary, fact, self.text, create(new_version))
 
     # -- people and posts --------------------------------------------------------------------------
     def person(self, fact: dict) -> None:
@@ -219,11 +206,8 @@ class Planner:
             while models.Person.objects.filter(slug=slug).exists():
                 slug += "-2"
             self.planned_people[fact["name"]] = slug
-
-            def write(ctx, quote, slug=slug, fields=fields):
-                ctx.made[slug] = ctx.save(models.Person(slug=slug, **fields), quote)
-
-            self.plan.add(ADD, "person", f"{fact['name']} (new person “{slug}”)", fact, self.text, write)
+            new_person = create(models.Person(slug=slug, **fields))
+            self.plan.add(ADD, "person", f"{fact['name']} (new person “{slug}”)", fact, self.text, new_person)
         for role in fact["roles"]:
             self.post(fact, role, slug, person)
 
@@ -262,11 +246,7 @@ class Planner:
                     else 1,
                 )
                 self.planned_posts[(organization.pk, role)] = post
-
-                def make_post(ctx, quote, post=post):
-                    ctx.made[post.slug] = ctx.save(post, quote)
-
-                self.plan.add(ADD, "post", f"post “{post.label_en}”", fact, self.text, make_post)
+                self.plan.add(ADD, "post", f"post “{post.label_en}”", fact, self.text, create(post))
             elif post.pk:
                 current = current.filter(post=post)
         holders = list(current.select_related("person"))
@@ -277,10 +257,10 @@ class Planner:
         if single:
             for holder in holders:
 
-                def end(ctx, quote, holder=holder):
-                    holder.end = PartialDate.parse(self.as_of - dt.timedelta(days=1))
-                    holder.note = (holder.note + " " if holder.note else "") + f"Succeeded per {self.source_slug}."
-                    ctx.save(holder, quote)
+                def end(membership):
+                    membership.end = PartialDate.parse(self.as_of - dt.timedelta(days=1))
+                    note = membership.note
+                    membership.note = (note + " " if note else "") + f"Succeeded per {self.source_slug}."
 
                 self.plan.add(
                     END,
@@ -289,33 +269,25 @@ class Planner:
                     f"{self.as_of - dt.timedelta(days=1)} (succeeded by {name})",
                     fact,
                     self.text,
-                    end,
+                    update(holder, end),
                 )
-        post_slug = post.slug if post else None
-
-        def write(ctx, quote, person_slug=person_slug, organization=organization, post_slug=post_slug, role=role):
-            person_obj = ctx.made.get(person_slug) or models.Person.objects.get(slug=person_slug)
-            post_obj = None
-            if post_slug:
-                post_obj = ctx.made.get(post_slug) or models.Post.objects.get(slug=post_slug)
-            membership = models.Membership(
-                slug=_slug(person_slug, organization.slug, post_slug or role, self.as_of),
-                person=person_obj,
-                organization=organization,
-                post=post_obj,
-                role=role,
-                note=f"Holder on {self.as_of} per the source; the start date is not stated.",
-            )
-            membership.start = PartialDate.parse(self.as_of)
-            ctx.save(membership, quote)
-
+        # The person and the post may be made by this same plan: the membership refers to them by public id.
+        membership = models.Membership(
+            slug=_slug(person_slug, organization.slug, post.slug if post else role, self.as_of),
+            person=person or models.Person(slug=person_slug),
+            organization=organization,
+            post=post,
+            role=role,
+            note=f"Holder on {self.as_of} per the source; the start date is not stated.",
+        )
+        membership.start = PartialDate.parse(self.as_of)
         self.plan.add(
             ADD,
             "post",
             f"{name}: {role} of {organization.slug} from {self.as_of}",
             fact,
             self.text,
-            write,
+            create(membership),
         )
 
     # -- websites ----------------------------------------------------------------------------------
@@ -341,14 +313,7 @@ class Planner:
             note="official website",
             organization=owner,
         )
-        self.plan.add(
-            ADD,
-            "website",
-            f"{owner.slug}: {fact['url']}",
-            fact,
-            self.text,
-            lambda ctx, quote, link=link: ctx.save(link, quote),
-        )
+        self.plan.add(ADD, "website", f"{owner.slug}: {fact['url']}", fact, self.text, create(link))
 
     # -- chairmanships -----------------------------------------------------------------------------
     def chairmanship(self, fact: dict) -> None:
@@ -380,19 +345,19 @@ class Planner:
                 self.text,
             )
             return
+        day_before = start.earliest() - dt.timedelta(days=1)
         for previous in terms.filter(end_date__isnull=True, start_date__lt=start.earliest()):
 
-            def end(ctx, quote, previous=previous):
-                previous.end = PartialDate.parse(start.earliest() - dt.timedelta(days=1))
-                ctx.save(previous, quote)
+            def end(term):
+                term.end = PartialDate.parse(day_before)
 
             self.plan.add(
                 END,
                 "chairmanship",
-                f"{organization.slug}: {previous.country.iso3} term ends {start.earliest() - dt.timedelta(days=1)}",
+                f"{organization.slug}: {previous.country.iso3} term ends {day_before}",
                 fact,
                 self.text,
-                end,
+                update(previous, end),
             )
         term = models.Chairmanship(
             slug=_slug(organization.slug, country.iso3, start),
@@ -402,12 +367,7 @@ class Planner:
         )
         term.start = start
         self.plan.add(
-            ADD,
-            "chairmanship",
-            f"{organization.slug}: {country.iso3} from {start}",
-            fact,
-            self.text,
-            lambda ctx, quote, term=term: ctx.save(term, quote),
+            ADD, "chairmanship", f"{organization.slug}: {country.iso3} from {start}", fact, self.text, create(term)
         )
 
     # -- events ------------------------------------------------------------------------------------
@@ -434,14 +394,8 @@ class Planner:
         event.start = start
         if fact["end_date"]:
             event.end = PartialDate.parse(fact["end_date"])
-        self.plan.add(
-            ADD,
-            "event",
-            f"{start}: {fact['title']}" + (f", {fact['place']}" if fact["place"] else ""),
-            fact,
-            self.text,
-            lambda ctx, quote, e=event: ctx.save(e, quote),
-        )
+        summary = f"{start}: {fact['title']}" + (f", {fact['place']}" if fact["place"] else "")
+        self.plan.add(ADD, "event", summary, fact, self.text, create(event))
 
 
 def _kind(title: str) -> str:

@@ -10,4 +10,7 @@ class RegistryConfig(AppConfig):
     def ready(self):
         from interparl import signin
 
+        from . import history
+
         signin.connect()
+        history.connect()

@@ -5,6 +5,7 @@ columns too (registering it as a model field would miss them).
 """
 
 import simple_history
+from django.db import models as dj_models
 from modeltranslation.translator import TranslationOptions, register
 
 from . import models
@@ -60,5 +61,19 @@ HISTORY_MODELS = (
     models.Event,
     models.NewsItem,
 )
+
+
+class ChangeSetTagged(dj_models.Model):
+    """Every history row names the change set it belongs to (an approved proposal, a merge, a revert, an import),
+    so that a whole change can be listed and reverted together. See interparl.changes."""
+
+    changeset = dj_models.BigIntegerField(
+        null=True, blank=True, db_index=True, help_text="The change set (interparl.changes.ChangeSet) of this change."
+    )
+
+    class Meta:
+        abstract = True
+
+
 for model in HISTORY_MODELS:
-    simple_history.register(model)
+    simple_history.register(model, bases=[ChangeSetTagged])

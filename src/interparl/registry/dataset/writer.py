@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError as DjangoValidationError
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from ..history import bulk_attributes
 from .yaml_lines import DatasetError
 
 BATCH_SIZE = 1000
@@ -90,10 +91,21 @@ class Writer:
                     problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
                     raise DatasetError([f"{row.where}: {problems}"]) from None
             if new:
-                bulk_create_with_history(new, model, batch_size=BATCH_SIZE, default_change_reason=self.reason)
+                bulk_create_with_history(
+                    new,
+                    model,
+                    batch_size=BATCH_SIZE,
+                    default_change_reason=self.reason,
+                    custom_historical_attrs=bulk_attributes(),
+                )
             if changed:
                 bulk_update_with_history(
-                    changed, model, sorted(changed_fields), batch_size=BATCH_SIZE, default_change_reason=self.reason
+                    changed,
+                    model,
+                    sorted(changed_fields),
+                    batch_size=BATCH_SIZE,
+                    default_change_reason=self.reason,
+                    custom_historical_attrs=bulk_attributes(),
                 )
             if table:
                 self.report.count(table, "added", len(new))

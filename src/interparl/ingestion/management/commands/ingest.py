@@ -4,7 +4,7 @@ from interparl.inputs import read_page
 from interparl.registry import selectors
 from interparl.registry.management.base import RegistryCommand, console_for, iso_date, print_json
 
-from ...applying import IngestError, apply_plan, prepare
+from ...applying import apply_plan, prepare, propose_plan
 from ...planning import ADD, CHANGE, CONFLICT, END, SIGNS, SKIPPED, UNCHANGED
 
 STYLES = {ADD: "green", CHANGE: "yellow", END: "red", CONFLICT: "bold magenta", UNCHANGED: "dim", SKIPPED: "cyan"}
@@ -23,12 +23,30 @@ class Command(RegistryCommand):
         parser.add_argument(
             "--as-of", type=iso_date, default=None, help="The date the text describes (default: today)."
         )
-        parser.add_argument("--lang", choices=["auto", "en", "ru"], default="auto")
-        parser.add_argument("--format", choices=["table", "json"], default="table")
-        parser.add_argument("--apply", action="store_true", help="Write the change (one transaction).")
+        parser.add_argument(
+            "--lang", choices=["auto", "en", "ru"], default="auto", help="Language of the text (default: per sentence)."
+        )
+        parser.add_argument("--format", choices=["table", "json"], default="table", help="How to show the change.")
+        action = parser.add_mutually_exclusive_group()
+        action.add_argument(
+            "--propose", action="store_true", help="Store the change as a proposal for a reviewer (see `proposals`)."
+        )
+        action.add_argument(
+            "--apply", action="store_true", help="Write the change at once (one transaction), as an approved proposal."
+        )
 
     def run(
-        self, *args, file, assembly=None, source=None, as_of=None, lang="auto", format="table", apply=False, **options
+        self,
+        *args,
+        file,
+        assembly=None,
+        source=None,
+        as_of=None,
+        lang="auto",
+        format="table",
+        apply=False,
+        propose=False,
+        **options,
     ):
         organization = selectors.get_organization(assembly, "assembly") if assembly else selectors.default_assembly()
         if organization is None:
@@ -36,19 +54,16 @@ class Command(RegistryCommand):
         raw = read_page(file)
         as_of = as_of or dt.date.today()
         text, plan = prepare(raw, organization, as_of, url=source, path=file, language=lang)
-        applied = None
+        applied = proposed = None
         if apply and plan.pending:
-            try:
-                applied = apply_plan(plan, raw, url=source, path=file)
-            except IngestError as exc:
-                from django.core.management.base import CommandError
-
-                raise CommandError(
-                    "nothing was written: the change would break registry rules:\n  " + "\n  ".join(exc.problems),
-                    returncode=1,
-                ) from None
+            applied = apply_plan(plan, raw, url=source, path=file)
+        elif propose and plan.pending:
+            proposed = propose_plan(plan, raw, url=source, path=file)
         if format == "json":
-            print_json(self.stdout, {**plan.to_dict(), "applied": bool(applied)})
+            stored = applied or proposed
+            print_json(
+                self.stdout, {**plan.to_dict(), "applied": bool(applied), "proposal": stored.pk if stored else None}
+            )
             return
         console = console_for(self.stdout)
         console.print(
@@ -64,8 +79,19 @@ class Command(RegistryCommand):
         counts = ", ".join(f"{plan.count(a)} {a}" for a in (ADD, CHANGE, END, CONFLICT, UNCHANGED, SKIPPED))
         console.print(f"\n{counts}")
         if applied:
-            console.print(f"[bold green]Applied {len(plan.pending)} change(s) in one transaction.[/]")
+            console.print(
+                f"[bold green]Applied {len(plan.pending)} change(s) in one transaction[/] "
+                f"(proposal #{applied.pk}, change set #{applied.changeset_id})."
+            )
+        elif proposed:
+            console.print(
+                f"[bold]Proposal #{proposed.pk}[/] stored with {len(plan.pending)} change(s): "
+                f"`interparl proposals show {proposed.pk}`, then approve or reject it."
+            )
         elif plan.pending:
-            console.print(f"Nothing written. Run again with --apply to write {len(plan.pending)} change(s).")
+            console.print(
+                f"Nothing written. Run again with --propose to store {len(plan.pending)} change(s) for review, "
+                "or --apply to write them now."
+            )
         else:
             console.print("Nothing to write: the registry already says all this.")
