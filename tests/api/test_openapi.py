@@ -25,6 +25,7 @@ EXPECTED_PATHS = {
     "/api/v1/events",
     "/api/v1/news",
     "/api/v1/search",
+    "/api/v1/changes",
 }
 
 

@@ -189,7 +189,33 @@ def page_schema(item, name: str):
     )
 
 
+class FieldChange(Schema):
+    field: str
+    before: object | None = None
+    after: object | None = None
+
+
+class ChangeSource(Schema):
+    id: str
+    url: str | None = None
+
+
+class Change(Schema):
+    id: str = Field(description="The change's public id (kind-number); `interparl revert ID` undoes it.")
+    kind: str = Field(description="The kind of record: person, membership, seatquota, organization, …")
+    record: str = Field(description="The record's public id.")
+    type: str = Field(description="created, changed or removed.")
+    when: str
+    who: str = Field(description="A role (editor, reviewer, administrator, import) or an editor's public name.")
+    why: str
+    changeset: int | None = Field(description="Changes written together (an approved proposal, a merge…).")
+    source: ChangeSource | None
+    quote: str = Field(description="The quoted span of the source the change rests on, if any.")
+    diff: list[FieldChange]
+
+
 AssemblyPage = page_schema(Assembly, "AssemblyPage")
+ChangePage = page_schema(Change, "ChangePage")
 OrganizationPage = page_schema(Organization, "OrganizationPage")
 PersonPage = page_schema(Person, "PersonPage")
 EventPage = page_schema(Event, "EventPage")

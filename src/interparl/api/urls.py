@@ -1,5 +1,7 @@
 from django.urls import path
 
+from interparl.changes.feeds import ChangesFeed
+
 from . import views
 from .feeds import NewsFeed
 from .v1 import api
@@ -12,4 +14,5 @@ urlpatterns = [
     path("export/delegations.csv", views.delegations_csv, name="export-delegations"),
     path("export/events.ics", views.events_ics, name="export-events"),
     path("export/news.atom", NewsFeed(), name="export-news"),
+    path("export/changes.atom", ChangesFeed(), name="export-changes"),
 ]

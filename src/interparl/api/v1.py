@@ -10,13 +10,16 @@ import math
 from typing import Literal
 
 from django.db.models import Prefetch, Q
+from django.http import HttpResponsePermanentRedirect
 from django.utils import translation
 from ninja import NinjaAPI, Query
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from interparl.changes import log
+from interparl.changes.services import redirect_for
 from interparl.dates import IsoDate
-from interparl.registry import models, rotation, search, selectors
+from interparl.registry import models, records, rotation, search, selectors
 
 from . import presenters, schemas
 
@@ -189,6 +192,11 @@ def get_person(request, slug: str, as_of: IsoDate | None = AsOf):
     """One person with memberships and posts over time (only those in force on `as_of`, if given)."""
     person = PEOPLE.filter(slug=slug).first()
     if person is None:
+        merged_into = redirect_for(slug)
+        if merged_into:  # merged into another record: the address moved for good
+            return HttpResponsePermanentRedirect(
+                request.get_full_path().replace(f"/people/{slug}", f"/people/{merged_into}", 1)
+            )
         raise selectors.NotFound(f"unknown person '{slug}'")
     memberships = person.memberships.select_related("organization", "post", "on_behalf_of", "source", "person")
     if as_of:
@@ -283,6 +291,38 @@ def list_events(
             raise HttpError(422, f"unknown event kind '{kind}'")
         events = events.filter(kind=kind)
     return paginate(request, events, page, per_page, presenters.event)
+
+
+class _ChangeLog:
+    """The change log as a sequence the pager can count and slice (read page by page, not whole)."""
+
+    def __init__(self, filters: log.Filters):
+        self.filters = filters
+
+    def count(self) -> int:
+        return log.count(self.filters)
+
+    def __getitem__(self, window: slice):
+        return log.changes(self.filters, offset=window.start, limit=window.stop - window.start)
+
+
+@api.get("/changes", response={200: schemas.ChangePage, **NOT_FOUND}, tags=["changes"])
+def list_changes(
+    request,
+    since: dt.datetime | None = Query(None, description="Only changes after this moment (ISO 8601), for polling."),
+    kind: str | None = Query(None, description="Only this kind of record (person, membership, seatquota, …)."),
+    person: str | None = Query(None, max_length=120, description="A person and their memberships."),
+    organization: str | None = Query(None, max_length=120, description="An organisation, its posts and quotas."),
+    page: int = Page,
+    per_page: int = PerPage,
+):
+    """What changed in the registry, newest first: who (a role or a public name), when, why, and on whose word."""
+    if kind and kind not in records.KINDS:
+        raise HttpError(422, f"kind: unknown kind of record '{kind}' (one of {', '.join(records.KINDS)})")
+    if since and since.tzinfo is None:
+        since = since.replace(tzinfo=dt.UTC)
+    filters = log.Filters(kind=kind, person=person, organization=organization, since=since)
+    return paginate(request, _ChangeLog(filters), page, per_page, lambda change: change.to_dict())
 
 
 @api.get("/news", response={200: schemas.NewsPage, **NOT_FOUND}, tags=["news"])

@@ -38,7 +38,10 @@ class ChangeSet(models.Model):
         help_text="The change set this one reverts.",
     )
     reverted_change = models.CharField(
-        max_length=80, blank=True, help_text="The single change this one reverts (model/history id), if one."
+        max_length=80, blank=True, help_text="The single change this one reverts (its change id), if one."
+    )
+    details = models.JSONField(
+        default=dict, blank=True, help_text="What a revert needs beyond the history rows (e.g. news items moved)."
     )
 
     class Meta:

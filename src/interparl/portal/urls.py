@@ -3,15 +3,19 @@ from django.urls import path
 from interparl.api import views as downloads
 from interparl.api.feeds import NewsFeed
 
-from . import views
+from . import history, views
 
 app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("delegations/<slug:country>/", views.member, name="member"),
+    path("delegations/<slug:country>/history/", history.delegation_history, name="member-history"),
     path("people/<slug:slug>/", views.person, name="person"),
+    path("people/<slug:slug>/history/", history.person_history, name="person-history"),
     path("organizations/<slug:slug>/", views.organization, name="organization"),
+    path("organizations/<slug:slug>/history/", history.organization_history, name="organization-history"),
+    path("changes/", history.changes, name="changes"),
     path("chairmanship/", views.chairmanship, name="chairmanship"),
     path("events/", views.events, name="events"),
     path("events/<slug:slug>/", views.event, name="event"),

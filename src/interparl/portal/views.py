@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from interparl.changes.services import redirect_for
 from interparl.dates import parse_date
 from interparl.registry import models, rotation, search, selectors
 
@@ -88,6 +89,9 @@ def person(request, slug: str):
     try:
         row, memberships = selectors.person_record(slug)
     except selectors.NotFound as exc:
+        merged_into = redirect_for(slug)
+        if merged_into:  # a record merged into another: its address moved for good
+            return redirect(reverse("portal:person", args=[merged_into]), permanent=True)
         raise Http404(str(exc)) from None
     today = timezone.localdate()
     current_posts = [m.post.label for m in memberships if m.post_id and m.span.covers(today)]

@@ -1,0 +1,22 @@
+from interparl.registry.management.base import RegistryCommand, console_for
+
+from ...services import revert_change, revert_changeset
+from .proposals import acting_user
+
+
+class Command(RegistryCommand):
+    help = (
+        "Undo a change (its id from the change log, e.g. person-42) or a whole change set (#N: an approved "
+        "proposal, a merge); the revert is itself a change, with its reason."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("change", help="A change id (kind-number) or a change set (#N or changeset:N).")
+        parser.add_argument("--reason", required=True, help="Why: shown in the public change log.")
+        parser.add_argument("--user", default=None, help="Act as this account (its permissions are checked).")
+
+    def run(self, *args, change: str, reason: str, user=None, **options):
+        who = acting_user(user)
+        number = change.removeprefix("#").removeprefix("changeset:")
+        made = revert_changeset(int(number), reason, who) if number.isdigit() else revert_change(change, reason, who)
+        console_for(self.stdout).print(f"Reverted {change}: change set #{made.pk}.")
