@@ -63,7 +63,15 @@ def get(kind: str, key: str):
 
 
 def _fields(model):
-    return [f for f in model._meta.concrete_fields if not f.primary_key]
+    """The fields that hold a record's values: not the key, and not the untranslated column behind each translated
+    field (it mirrors one of the ``_en``/``_ru`` fields, which are the record's values)."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        mirrored = set(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        mirrored = set()
+    return [f for f in model._meta.concrete_fields if not f.primary_key and f.name not in mirrored]
 
 
 def _plain(value):
