@@ -23,9 +23,7 @@ PAGE = (
 
 def state() -> dict:
     """Every registry table's rows (as values) and the exports: what "the registry" is to a reader."""
-    tables = {
-        model.__name__: sorted(map(repr, model.objects.order_by("pk").values())) for model in HISTORY_MODELS
-    }
+    tables = {model.__name__: sorted(map(repr, model.objects.order_by("pk").values())) for model in HISTORY_MODELS}
     tables["news-people"] = sorted(models.NewsItem.people.through.objects.values_list("newsitem_id", "person_id"))
     from django.test import Client
 
@@ -38,7 +36,9 @@ def state() -> dict:
 
 
 def approved_proposal():
-    plan = prepare(PAGE, models.Organization.objects.get(slug="csto-pa"), dt.date(2026, 12, 1), url="https://x.example/")[1]
+    plan = prepare(
+        PAGE, models.Organization.objects.get(slug="csto-pa"), dt.date(2026, 12, 1), url="https://x.example/"
+    )[1]
     proposal = propose_plan(plan, PAGE, url="https://x.example/")
     approve(proposal)
     return proposal
@@ -100,8 +100,10 @@ def test_merge_and_revert_of_the_merge_round_trip(client):
     assert any(n["name"] == "V. Kogut" for n in kogut.other_names)
     assert kogut.links.filter(url="https://kogut.example/").exists()
     assert news.people.filter(slug="viktor-kogut").exists()
-    for old, new in (("/en/people/v-kogut/", "/en/people/viktor-kogut/"),
-                     ("/api/v1/people/v-kogut", "/api/v1/people/viktor-kogut")):
+    for old, new in (
+        ("/en/people/v-kogut/", "/en/people/viktor-kogut/"),
+        ("/api/v1/people/v-kogut", "/api/v1/people/viktor-kogut"),
+    ):
         response = client.get(old)
         assert response.status_code == 301 and response["Location"] == new
     revert_changeset(merged.pk, "they are two people after all")

@@ -105,7 +105,9 @@ def test_a_reviewer_may_not_approve_their_own_proposal_unless_administrator(djan
     approve(proposal_for(user=administrator), administrator)
     assert Proposal.objects.filter(status="applied").count() == 1
     settings.SELF_APPROVAL = True  # configurable: a small secretariat may let reviewers approve their own
-    second = proposal_for("Official website of the Parliament of the Republic of Tajikistan: https://tj.example/", reviewer)
+    second = proposal_for(
+        "Official website of the Parliament of the Republic of Tajikistan: https://tj.example/", reviewer
+    )
     approve(second, reviewer)
     assert Proposal.objects.filter(status="applied").count() == 2
 

@@ -144,3 +144,56 @@ def test_chairmanship_timeline_marks_projections(site, page):
     assert page.locator("svg.timeline g.term.projected").count() >= 2
     assert "frozen" in page.locator("tr.projected").nth(1).text_content()
     shot(page, "chairmanship")
+
+
+def test_a_reviewer_approves_part_of_a_proposal_and_sees_it_in_the_change_log(site, page, django_user_model):
+    """Paste a page as an editor would, review the proposal, approve one of its changes, then find that change on
+    the public change log and on the person's history page."""
+    import datetime as dt
+
+    from django.contrib.auth.models import Group
+
+    from interparl.changes.roles import sync_groups
+    from interparl.ingestion.applying import prepare, propose_plan
+
+    sync_groups()  # transactional tests start from an empty database: make the roles again
+    reviewer = django_user_model.objects.create_user("rupert", password="secret-pass-123", is_staff=True)
+    reviewer.groups.add(Group.objects.get(name="reviewers"))
+    text = (
+        "Plenipotentiary representative of the National Assembly of the Republic of Belarus: Ivan Browserov.\n"
+        "Official website of the House of Representatives of the National Assembly of the Republic of Belarus: "
+        "https://house.example.by/"
+    )
+    plan = prepare(
+        text, models.Organization.objects.get(slug="csto-pa"), dt.date(2026, 12, 1), url="https://review.example/by"
+    )[1]
+    proposal = propose_plan(plan, text, url="https://review.example/by")
+
+    page.goto(f"{site}/en/admin/login/")
+    page.fill("#id_username", "rupert")
+    page.fill("#id_password", "secret-pass-123")
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"{site}/en/admin/changes/proposal/{proposal.pk}/change/")
+    boxes = page.locator("input[name=change]")
+    assert boxes.count() == len(proposal.pending_numbers) >= 3
+    website = next(n for n, c in enumerate(proposal.changes, 1) if c["kind"] == "website")
+    for number in proposal.pending_numbers:  # keep the person and their post, leave the website out
+        if number == website:
+            page.locator(f"#change-{number}").uncheck()
+    shot(page, "admin-review")
+    page.get_by_role("button", name="Approve the ticked changes").click()
+    page.wait_for_url(re.compile(r"/admin/changes/proposal/$"))
+    assert "approved" in page.locator(".messagelist").text_content()
+    proposal.refresh_from_db()
+    assert proposal.status == "partly_applied" and website not in proposal.approved
+    assert not models.Link.objects.filter(url="https://house.example.by/").exists()
+
+    page.goto(f"{site}/en/changes/")
+    row = page.locator("table.changes tr", has_text="ivan-browserov").first
+    assert "reviewer" in row.text_content() and f"proposal #{proposal.pk}" in row.text_content()
+    shot(page, "changes")
+    page.goto(f"{site}/en/people/ivan-browserov/")
+    page.get_by_role("link", name="History: what changed and when").click()
+    page.wait_for_url(re.compile(r"/en/people/ivan-browserov/history/$"))
+    assert "Ivan Browserov" in page.locator("table.changes").text_content()
+    shot(page, "person-history")

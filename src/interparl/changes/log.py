@@ -37,6 +37,16 @@ class Change:
     quote: str
     diff: list[tuple[str, object, object]] = field(default_factory=list)  # (field, before, after)
 
+    SHOWN = 6  # fields a page shows of a diff before "and N more"
+
+    @property
+    def short_diff(self) -> list[tuple[str, object, object]]:
+        return self.diff[: self.SHOWN]
+
+    @property
+    def more_fields(self) -> int:
+        return max(0, len(self.diff) - self.SHOWN)
+
     def to_dict(self) -> dict:
         return {
             "id": self.id,
