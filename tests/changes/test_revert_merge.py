@@ -135,3 +135,27 @@ def test_revert_and_merge_from_the_command_line(cli, tmp_path):
     assert bad.returncode == 2 and "no change 'person-999999'" in bad.stderr
     unknown = cli("merge", "viktor-kogut", "nobody", "--reason", "x", data=data)
     assert unknown.returncode == 2 and "person 'nobody' does not exist" in unknown.stderr
+
+
+def test_the_admin_reverts_and_merges_for_reviewers_only(client, django_user_model):
+    proposal = approved_proposal()
+    editor = django_user_model.objects.create_user("edith", password="x", is_staff=True)
+    editor.groups.add(Group.objects.get(name="editors"))
+    client.force_login(editor)
+    assert (
+        client.post(f"/en/admin/changes/changeset/{proposal.changeset_id}/revert/", {"reason": "x"}).status_code == 403
+    )
+    reviewer = django_user_model.objects.create_user("rupert", password="x", is_staff=True)
+    reviewer.groups.add(Group.objects.get(name="reviewers"))
+    client.force_login(reviewer)
+    page = client.get(f"/en/admin/changes/changeset/{proposal.changeset_id}/change/")
+    assert page.status_code == 200 and "Revert this change set" in page.content.decode()
+    reverted = client.post(f"/en/admin/changes/changeset/{proposal.changeset_id}/revert/", {"reason": "wrong page"})
+    assert reverted.status_code == 302
+    assert not models.Person.objects.filter(name_en="Ivan Reverted").exists()
+    models.Person.objects.create(slug="v-kogut", name_en="V. Kogut")
+    merged = client.post(
+        "/en/admin/changes/changeset/merge/", {"keep": "viktor-kogut", "other": "v-kogut", "reason": "same"}
+    )
+    assert merged.status_code == 302
+    assert client.get("/en/people/v-kogut/").status_code == 301
