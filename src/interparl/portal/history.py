@@ -87,14 +87,18 @@ def person_history(request, slug: str):
     return _page(request, log.Filters(person=slug), context)
 
 
-def organization_history(request, slug: str):
-    organization = get_object_or_404(models.Organization, slug=slug)
+def _organization_page(request, organization: models.Organization, subject_url: str):
     context = {
         "title": _("History of %(name)s") % {"name": organization.name},
-        "subject_url": reverse("portal:organization", args=[slug]),
+        "subject_url": subject_url,
         "subject": organization.name,
     }
-    return _page(request, log.Filters(organization=slug), context)
+    return _page(request, log.Filters(organization=organization.slug), context)
+
+
+def organization_history(request, slug: str):
+    organization = get_object_or_404(models.Organization, slug=slug)
+    return _organization_page(request, organization, reverse("portal:organization", args=[slug]))
 
 
 def delegation_history(request, country: str):
@@ -105,9 +109,4 @@ def delegation_history(request, country: str):
     )
     if delegation is None:
         raise Http404(_("no delegation of “%(id)s”") % {"id": country})
-    context = {
-        "title": _("History of %(name)s") % {"name": delegation.name},
-        "subject_url": reverse("portal:member", args=[country.lower()]),
-        "subject": delegation.name,
-    }
-    return _page(request, log.Filters(organization=delegation.slug), context)
+    return _organization_page(request, delegation, reverse("portal:member", args=[country.lower()]))

@@ -1,7 +1,7 @@
 from interparl.registry.management.base import RegistryCommand, console_for
 
 from ...services import merge_people
-from .proposals import acting_user
+from ..acting import acting_user, add_actor_arguments
 
 
 class Command(RegistryCommand):
@@ -13,8 +13,7 @@ class Command(RegistryCommand):
     def add_arguments(self, parser):
         parser.add_argument("keep", help="Public id of the record to keep.")
         parser.add_argument("other", help="Public id of the record merged into it (it is removed).")
-        parser.add_argument("--reason", required=True, help="Why: shown in the public change log.")
-        parser.add_argument("--user", default=None, help="Act as this account (its permissions are checked).")
+        add_actor_arguments(parser)
 
     def run(self, *args, keep: str, other: str, reason: str, user=None, **options):
         made = merge_people(keep, other, reason, acting_user(user))

@@ -1,4 +1,3 @@
-from django.contrib.auth import get_user_model
 from rich.table import Table
 
 from interparl.errors import DatasetError
@@ -6,16 +5,7 @@ from interparl.registry.management.base import RegistryCommand, console_for, pri
 
 from ...models import Proposal
 from ...review import approve, reject
-
-
-def acting_user(name: str | None):
-    """The account a command acts as (its permissions are checked); None: the machine's operator."""
-    if not name:
-        return None
-    try:
-        return get_user_model().objects.get(username=name)
-    except get_user_model().DoesNotExist:
-        raise DatasetError([f"--user: no account '{name}'"]) from None
+from ..acting import acting_user, add_actor_arguments
 
 
 def numbers(text: str) -> list[int]:
@@ -33,7 +23,7 @@ class Command(RegistryCommand):
         parser.add_argument("number", nargs="?", type=int, help="The proposal's number (show, approve, reject).")
         parser.add_argument("--only", default=None, help="Approve only these changes, e.g. 1,3 (see `show`).")
         parser.add_argument("--reason", default="", help="Why the proposal is rejected (required for reject).")
-        parser.add_argument("--user", default=None, help="Act as this account (its permissions are checked).")
+        add_actor_arguments(parser, reason_required=False)
         parser.add_argument("--status", default=None, choices=[s for s, _ in Proposal.Status.choices])
         parser.add_argument("--format", choices=["table", "json"], default="table", help="How to show the answer.")
 

@@ -1,7 +1,7 @@
 from interparl.registry.management.base import RegistryCommand, console_for
 
 from ...services import revert_change, revert_changeset
-from .proposals import acting_user
+from ..acting import acting_user, add_actor_arguments
 
 
 class Command(RegistryCommand):
@@ -12,8 +12,7 @@ class Command(RegistryCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("change", help="A change id (kind-number) or a change set (#N or changeset:N).")
-        parser.add_argument("--reason", required=True, help="Why: shown in the public change log.")
-        parser.add_argument("--user", default=None, help="Act as this account (its permissions are checked).")
+        add_actor_arguments(parser)
 
     def run(self, *args, change: str, reason: str, user=None, **options):
         who = acting_user(user)

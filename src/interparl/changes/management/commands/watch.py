@@ -6,7 +6,7 @@ from interparl.registry.management.base import RegistryCommand, console_for
 
 from ...models import WatchedPage
 from ...watching import add, run_page
-from .proposals import acting_user
+from ..acting import acting_user, add_actor_arguments
 
 STYLES = {
     "new proposal": "bold green",
@@ -27,7 +27,7 @@ class Command(RegistryCommand):
         parser.add_argument("action", choices=["add", "list", "remove", "run"])
         parser.add_argument("url", nargs="?", help="The page's address (add, remove).")
         parser.add_argument("--assembly", default=None, help="The assembly the page is about (add).")
-        parser.add_argument("--user", default=None, help="Act as this account (its permissions are checked).")
+        add_actor_arguments(parser, reason_required=False)
 
     def run(self, *args, action: str, url=None, assembly=None, user=None, **options):
         console = console_for(self.stdout)
