@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/interparl
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: install serve test test-sqlite test-postgres lint bench clean chromium
 
@@ -15,7 +17,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 serve: install
-	$(BIN)/interparl serve
+	$(BIN)/interparl serve --host $(HOST) --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check src tests bench
@@ -26,11 +28,12 @@ chromium:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 test-sqlite: install chromium
-	env -u DATABASE_URL $(BIN)/pytest
+	env -u DATABASE_URL INTERPARL_DATA_DIR=$$(mktemp -d -t interparl-test-XXXXXX) $(BIN)/pytest
 
 test-postgres: install chromium
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
+	DATABASE_URL=$(POSTGRES_URL) INTERPARL_DATA_DIR=$$(mktemp -d -t interparl-test-XXXXXX) $(BIN)/pytest
 
+# The tests keep their data (secret key, command-line registries) in a temporary folder, not in the working tree.
 test: lint test-sqlite test-postgres
 
 clean:

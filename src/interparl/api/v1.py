@@ -122,6 +122,32 @@ def _assembly(org: models.Organization, as_of: dt.date | None) -> dict:
     }
 
 
+@api.get("/", include_in_schema=False)
+def index(request):
+    """Where to start: every resource of the API, the schema and the documentation."""
+    base = request.build_absolute_uri("/api/v1/")
+    resources = ["assemblies", "people", "organizations", "chairmanships", "events", "news", "search", "changes"]
+    return {
+        "name": api.title,
+        "version": api.version,
+        "resources": {name: f"{base}{name}" for name in resources},
+        "openapi": f"{base}openapi.json",
+        "documentation": f"{base}docs",
+        "downloads": {
+            name: request.build_absolute_uri(f"/export/{name}")
+            for name in (
+                "popolo.json",
+                "people.csv",
+                "memberships.csv",
+                "delegations.csv",
+                "events.ics",
+                "news.atom",
+                "changes.atom",
+            )
+        },
+    }
+
+
 @api.get("/assemblies", response={200: schemas.AssemblyPage, **NOT_FOUND}, tags=["assemblies"])
 @localized
 def list_assemblies(request, as_of: IsoDate | None = AsOf, page: int = Page, per_page: int = PerPage):

@@ -7,6 +7,7 @@ filled, post holders, participation statuses and disagreeing sources, all on one
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -27,8 +28,9 @@ def get_organization(slug: str, classification: str | None = None) -> models.Org
         return queryset.get(slug=slug)
     except models.Organization.DoesNotExist:
         kind = classification or "organization"
-        known = ", ".join(queryset.values_list("slug", flat=True)[:20]) or "none"
-        raise NotFound(f"unknown {kind} '{slug}' (known: {known})") from None
+        closest = difflib.get_close_matches(slug, list(queryset.values_list("slug", flat=True)), n=2, cutoff=0.4)
+        hint = f"; did you mean {' or '.join(repr(c) for c in closest)}?" if closest else ""
+        raise NotFound(f"unknown {kind} '{slug}'{hint}") from None
 
 
 def _iso(date) -> str | None:

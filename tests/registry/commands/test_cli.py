@@ -2,6 +2,8 @@
 
 import json
 import os
+import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -124,3 +126,69 @@ def test_export_then_load_into_an_empty_registry_gives_the_same_document(cli, tm
     assert "memberships" in loaded.stdout and "Rejected" in loaded.stdout
     again = cli("export", data=empty)
     assert again.stdout == exported.read_text(encoding="utf-8")
+
+
+def test_help_lists_the_projects_commands_first_and_django_s_on_request(cli):
+    overview = cli("--help")
+    assert overview.returncode == 0
+    lines = overview.stdout.splitlines()
+    listed = [line.split()[0] for line in lines if line.startswith("  ")]
+    assert {"composition", "ingest", "proposals", "revert", "merge", "watch", "export", "load"} <= set(listed)
+    assert "migrate" not in listed and "help --all" in overview.stdout
+    everything = cli("help", "--all")
+    assert "migrate" in everything.stdout
+
+
+def test_every_option_has_a_help_text(cli):
+    for command in ("composition", "rotation", "extract", "ingest", "load", "export", "proposals", "watch", "check"):
+        options = cli("help", command).stdout.split("options:")[1]
+        for entry in re.split(r"\n(?=  -)", options.strip("\n")):
+            words = entry.split()
+            described = [w for w in words if not w.startswith("-") and not w.isupper() and not w.startswith("{")]
+            assert described, f"{command}: an option without a help text: {entry.strip()!r}"
+
+
+def test_serve_refuses_a_port_out_of_range_and_a_busy_port(cli):
+    out_of_range = cli("serve", "--port", "99999")
+    assert out_of_range.returncode == 2 and "99999 is not a port number" in out_of_range.stderr
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        busy = cli("serve", "--port", str(port))
+    assert busy.returncode == 2
+    assert f"port {port} is in use; try --port {port + 1}" in busy.stderr
+    assert "Traceback" not in busy.stderr
+
+
+def test_export_to_a_missing_folder_and_into_a_closed_pipe(cli, tmp_path):
+    missing = cli("export", "-o", str(tmp_path / "missing" / "x.json"))
+    assert missing.returncode == 2 and "cannot be written" in missing.stderr and "Traceback" not in missing.stderr
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env["INTERPARL_DATA_DIR"] = str(tmp_path / "pipe")
+    piped = subprocess.run(f"'{INTERPARL}' export | head -c 10", shell=True, capture_output=True, text=True, env=env)
+    assert piped.stdout.startswith('{"meta"') and "Traceback" not in piped.stderr and "Broken pipe" not in piped.stderr
+
+
+def test_the_composition_table_has_one_row_per_chamber_and_words_not_codes(cli):
+    table = cli("composition", "--as-of", "2026-11-27").stdout
+    belarus = [
+        line for line in table.splitlines() if "House of Representatives" in line or "Council of the Rep" in line
+    ]
+    assert any("≠ 6 per" in line for line in belarus if "House of Representatives" in line)  # its own row
+    assert any("≠ 3 per" in line for line in belarus if "Council of the Republic" in line)
+    assert "participation frozen" in table and "participation_frozen" not in table
+    assert "plenipotentiary_representative" not in table and "Since ?" not in table and " ? " not in table
+
+
+def test_an_unknown_id_names_the_closest_ones(cli):
+    result = cli("rotation", "--organization", "cstp")
+    assert result.returncode == 2
+    assert "did you mean 'csto'" in result.stderr and "known:" not in result.stderr
+
+
+def test_a_popolo_error_names_the_files_own_section(cli, tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{"persons": [{"id": "Bad Id", "name": "X"}]}')
+    result = cli("load", str(path), data=tmp_path / "r")
+    assert result.returncode == 2 and "persons[0].id" in result.stderr and "people[0]" not in result.stderr

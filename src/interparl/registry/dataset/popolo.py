@@ -546,6 +546,7 @@ MAPPINGS: dict[str, tuple[str, type, Callable[[dict], dict]]] = {
         ),
     ),
 }
+POPOLO_SECTION = {target: section for section, (target, _schema, _mapping) in MAPPINGS.items()}
 # Written in this order so that every reference points to something already written.
 ORDER = (
     "sources",
@@ -669,6 +670,8 @@ def load_popolo(path: Path | str, reason: str | None = None, progress=None) -> L
 
     def where(*parts) -> str:
         *at, reason_text = parts
+        if at:  # the importer names the dataset's sections ("people"): say the file's ("persons")
+            at[0] = POPOLO_SECTION.get(at[0], at[0])
         dotted = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in at).lstrip(".")
         return f"{path}: {dotted}: {reason_text}" if reason_text else f"{path}: {dotted}"
 
@@ -722,10 +725,11 @@ def _valid_chunks(path, section, report, tracker, where, count=True) -> Iterator
         for index, record in chunk:
             try:
                 if not isinstance(record, dict):
-                    raise DatasetError([where(target, index, "expected an object")])
+                    raise DatasetError([where(section, index, "expected an object")])
                 valid.append((index, model.model_validate(mapping(record))))
             except ValidationError as exc:
-                problems += pydantic_problems(exc, lambda at, why, i=index, t=target: where(t, i, *at, why))
+                # Problems name the file's own section ("persons[3]"), not the dataset's name for it.
+                problems += pydantic_problems(exc, lambda at, why, i=index: where(section, i, *at, why))
             except DatasetError as exc:
                 problems += exc.problems
         if count:

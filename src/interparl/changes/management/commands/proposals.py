@@ -19,12 +19,16 @@ class Command(RegistryCommand):
     help = "Review proposals: list them, show one, approve all or some of its changes, or reject it with a reason."
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["list", "show", "approve", "reject"], nargs="?", default="list")
+        parser.add_argument(
+            "action", choices=["list", "show", "approve", "reject"], nargs="?", default="list", help="What to do."
+        )
         parser.add_argument("number", nargs="?", type=int, help="The proposal's number (show, approve, reject).")
         parser.add_argument("--only", default=None, help="Approve only these changes, e.g. 1,3 (see `show`).")
         parser.add_argument("--reason", default="", help="Why the proposal is rejected (required for reject).")
         add_actor_arguments(parser, reason_required=False)
-        parser.add_argument("--status", default=None, choices=[s for s, _ in Proposal.Status.choices])
+        parser.add_argument(
+            "--status", default=None, choices=[s for s, _ in Proposal.Status.choices], help="List only these."
+        )
         parser.add_argument("--format", choices=["table", "json"], default="table", help="How to show the answer.")
 
     def run(

@@ -6,8 +6,8 @@ from ..acting import acting_user, add_actor_arguments
 
 class Command(RegistryCommand):
     help = (
-        "Undo a change (its id from the change log, e.g. person-42) or a whole change set (#N: an approved "
-        "proposal, a merge); the revert is itself a change, with its reason."
+        "Undo a change (its id from the change log, e.g. person-42) or a whole change set (#N, an approved "
+        "proposal or a merge); the revert is itself a change, with its reason."
     )
 
     def add_arguments(self, parser):

@@ -24,7 +24,7 @@ class Command(RegistryCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["add", "list", "remove", "run"])
+        parser.add_argument("action", choices=["add", "list", "remove", "run"], help="What to do.")
         parser.add_argument("url", nargs="?", help="The page's address (add, remove).")
         parser.add_argument("--assembly", default=None, help="The assembly the page is about (add).")
         add_actor_arguments(parser, reason_required=False)

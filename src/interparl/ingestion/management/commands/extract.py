@@ -15,8 +15,10 @@ class Command(RegistryCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Text, Markdown or HTML; '-' for standard input.")
-        parser.add_argument("--lang", choices=["auto", "en", "ru"], default="auto")
-        parser.add_argument("--format", choices=["json", "text"], default="json")
+        parser.add_argument(
+            "--lang", choices=["auto", "en", "ru"], default="auto", help="Language of the text (default: per sentence)."
+        )
+        parser.add_argument("--format", choices=["json", "text"], default="json", help="How to show the facts.")
 
     def run(self, *args, file: str, lang="auto", format="json", **options):
         text, result = extract(read_page(file), lang, CountryResolver.from_registry())
@@ -25,7 +27,7 @@ class Command(RegistryCommand):
             return
         console = console_for(self.stdout)
         console.print(
-            f"[bold]Language:[/] {result.language} · {result.fact_count} facts · "
+            f"[bold]Language:[/] {result.language} · {result.fact_count} fact{'' if result.fact_count == 1 else 's'} · "
             f"{len(result.unparsed)} sentences without a fact"
         )
         for kind in ("delegations", "people", "websites", "chairmanships", "events"):

@@ -12,8 +12,8 @@ STYLES = {ADD: "green", CHANGE: "yellow", END: "red", CONFLICT: "bold magenta", 
 
 class Command(RegistryCommand):
     help = (
-        "Compare what a page states with the registry and show the change it would make; "
-        "write it, with its sources, only with --apply."
+        "Compare what a page states with the registry and show the change it would make; store it for review "
+        "with --propose, or write it with its sources with --apply."
     )
 
     def add_arguments(self, parser):

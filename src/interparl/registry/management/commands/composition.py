@@ -1,6 +1,6 @@
 from rich.table import Table
 
-from ... import selectors
+from ... import models, selectors
 from ..base import RegistryCommand, console_for, iso_date, print_json
 
 
@@ -10,7 +10,7 @@ class Command(RegistryCommand):
     def add_arguments(self, parser):
         parser.add_argument("--assembly", default=None, help="Assembly id (default: the built-in one, csto-pa).")
         parser.add_argument("--as-of", type=iso_date, default=None, help="Date YYYY-MM-DD (default: today).")
-        parser.add_argument("--format", choices=["table", "json"], default="table")
+        parser.add_argument("--format", choices=["table", "json"], default="table", help="How to show the answer.")
 
     def run(self, *args, assembly=None, as_of=None, format="table", **options):
         organization = selectors.get_organization(assembly, "assembly") if assembly else selectors.default_assembly()
@@ -23,14 +23,24 @@ class Command(RegistryCommand):
         render_composition(console_for(self.stdout), result)
 
 
-def _seats(chamber) -> str:
-    text = str(chamber.seats)
-    if chamber.substitute_seats:
-        text += f" + {chamber.substitute_seats} subst."
+UNKNOWN = "not stated"
+ROLE_LABELS = dict(models.ROLE_CHOICES)
+STANDING_LABELS = dict(models.Participation.Status.choices)
+BASIS_LABELS = dict(models.Chairmanship.Basis.choices)
+
+
+def _quota(chamber) -> str:
+    """The quota in force, and in the same cell any other source's version of it."""
+    text = str(chamber.seats) + (f" + {chamber.substitute_seats} subst." if chamber.substitute_seats else "")
     for alt in chamber.conflicts:
         where = alt.source.id if alt.source else "another source"
-        text += f"\n[yellow]≠ {alt.seats}{f' + {alt.substitute_seats}' if alt.substitute_seats else ''} per {where}[/]"
+        other = f"{alt.seats}{f' + {alt.substitute_seats}' if alt.substitute_seats else ''}"
+        text += f" [yellow](≠ {other} per {where})[/]"
     return text
+
+
+def _standing(code: str) -> str:
+    return str(STANDING_LABELS.get(code, code))
 
 
 def render_composition(console, result) -> None:
@@ -38,36 +48,35 @@ def render_composition(console, result) -> None:
         title=f"{result.name} — composition on {result.as_of.isoformat()}",
         caption=f"{result.seats} seats"
         + (f" + {result.substitute_seats} substitutes" if result.substitute_seats else ""),
-        show_lines=True,
     )
     for column in ("State", "Chamber", "Quota", "Filled", "Plenipotentiary", "Participation"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for d in result.delegations:
-        chambers = "\n".join(f"{c.name}" for c in d.chambers) or "—"
-        quotas = "\n".join(_seats(c) for c in d.chambers) or "—"
-        filled = "\n".join(f"{c.filled}/{c.seats}" for c in d.chambers) or "—"
+        rows = [(c.name, _quota(c), f"{c.filled}/{c.seats}") for c in d.chambers] or [("—", "—", "—")]
         if d.members_without_chamber:
-            filled += f"\n{d.members_without_chamber} without chamber"
-        standing = d.participation.status if d.participation else "—"
-        table.add_row(
-            f"{d.country_name} ({d.country})",
-            chambers,
-            quotas,
-            filled,
-            d.plenipotentiary.name if d.plenipotentiary else "—",
-            standing,
-        )
+            rows.append(("(chamber not stated)", "", f"{d.members_without_chamber}"))
+        for index, (chamber, quota, filled) in enumerate(rows):
+            first = index == 0
+            table.add_row(
+                f"{d.country_name} ({d.country})" if first else "",
+                chamber,
+                quota,
+                filled,
+                (d.plenipotentiary.name if d.plenipotentiary else "—") if first else "",
+                (_standing(d.participation.status) if d.participation else "—") if first else "",
+                end_section=index == len(rows) - 1,
+            )
     console.print(table)
 
     states = Table(title="Member states", show_edge=False)
     for column in ("State", "Status", "Since", "Delegation"):
         states.add_column(column)
     for m in result.member_states:
-        style = "" if m.standing.status == "member" else "bold red"
+        label = _standing(m.standing.status)
         states.add_row(
             f"{m.name} ({m.country})",
-            f"[{style}]{m.standing.status}[/]" if style else m.standing.status,
-            m.standing.since or "?",
+            label if m.standing.status == "member" else f"[bold red]{label}[/]",
+            m.standing.since or UNKNOWN,
             m.delegation or "none listed",
         )
     console.print(states)
@@ -77,11 +86,11 @@ def render_composition(console, result) -> None:
         for column in ("Post", "Person", "Since"):
             officers.add_column(column)
         for o in result.officers:
-            officers.add_row(o.post or o.role, o.name, o.start or "?")
+            officers.add_row(o.post or str(ROLE_LABELS.get(o.role, o.role)), o.name, o.start or UNKNOWN)
         console.print(officers)
     if result.chair_of_parent:
         chair = result.chair_of_parent
         console.print(
             f"Chairing {chair.organization.upper()}: {chair.country_name} ({chair.country}) "
-            f"since {chair.start or '?'} ({chair.basis})"
+            f"since {chair.start or UNKNOWN} ({BASIS_LABELS.get(chair.basis, chair.basis)})"
         )

@@ -18,7 +18,7 @@ class Command(RegistryCommand):
     loads_builtin_dataset = False  # a file loaded into an empty registry is all it holds
 
     def add_arguments(self, parser):
-        parser.add_argument("file", type=Path)
+        parser.add_argument("file", type=Path, help="A dataset (YAML) or a Popolo JSON file.")
         parser.add_argument(
             "--format",
             choices=["dataset", "popolo"],

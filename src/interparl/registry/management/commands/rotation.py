@@ -35,7 +35,7 @@ class Command(RegistryCommand):
             "--from", dest="from_year", type=_year, default=None, help="First year (default: this year)."
         )
         parser.add_argument("--years", type=_positive, default=5, help="How many years to list (default: 5).")
-        parser.add_argument("--format", choices=["table", "json"], default="table")
+        parser.add_argument("--format", choices=["table", "json"], default="table", help="How to show the answer.")
 
     def run(self, *args, organization="csto", from_year=None, years=5, format="table", **options):
         org = selectors.get_organization(organization)
