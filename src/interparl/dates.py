@@ -35,3 +35,32 @@ def _from_input(value):
 
 IsoDate = Annotated[dt.date, BeforeValidator(_from_input)]
 """A date parameter of the API: only YYYY-MM-DD (pydantic alone would take a Unix timestamp)."""
+
+
+def parse_moment(value: str) -> dt.datetime:
+    """A moment written in ISO 8601 (2026-11-28T10:00:00+03:00, or a plain date for its midnight), in UTC."""
+    text = str(value).strip()
+    if not _ISO_DATE.match(text[:10]):
+        raise ValueError(f"'{text[:40]}' is not a moment (expected YYYY-MM-DDTHH:MM:SS with an offset, or a date)")
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text[:40]}' is not a moment (expected YYYY-MM-DDTHH:MM:SS with an offset)") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    try:
+        return moment.astimezone(dt.UTC)
+    except OverflowError:
+        raise ValueError(f"'{text[:40]}' is outside the calendar") from None
+
+
+def _moment_from_input(value):
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC) if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    if not isinstance(value, str):
+        raise ValueError("expected a moment written YYYY-MM-DDTHH:MM:SS+00:00")
+    return parse_moment(value)
+
+
+IsoMoment = Annotated[dt.datetime, BeforeValidator(_moment_from_input)]
+"""A moment parameter of the API, normalised to UTC (so any database can compare it)."""

@@ -18,7 +18,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from interparl.changes import log
 from interparl.changes.services import redirect_for
-from interparl.dates import IsoDate
+from interparl.dates import IsoDate, IsoMoment
 from interparl.registry import models, records, rotation, search, selectors
 
 from . import presenters, schemas
@@ -335,7 +335,7 @@ class _ChangeLog:
 @api.get("/changes", response={200: schemas.ChangePage, **NOT_FOUND}, tags=["changes"])
 def list_changes(
     request,
-    since: dt.datetime | None = Query(None, description="Only changes after this moment (ISO 8601), for polling."),
+    since: IsoMoment | None = Query(None, description="Only changes after this moment (ISO 8601), for polling."),
     kind: str | None = Query(None, description="Only this kind of record (person, membership, seatquota, …)."),
     person: str | None = Query(None, max_length=120, description="A person and their memberships."),
     organization: str | None = Query(None, max_length=120, description="An organisation, its posts and quotas."),
@@ -345,8 +345,6 @@ def list_changes(
     """What changed in the registry, newest first: who (a role or a public name), when, why, and on whose word."""
     if kind and kind not in records.KINDS:
         raise HttpError(422, f"kind: unknown kind of record '{kind}' (one of {', '.join(records.KINDS)})")
-    if since and since.tzinfo is None:
-        since = since.replace(tzinfo=dt.UTC)
     filters = log.Filters(kind=kind, person=person, organization=organization, since=since)
     return paginate(request, _ChangeLog(filters), page, per_page, lambda change: change.to_dict())
 

@@ -28,7 +28,9 @@ def get_organization(slug: str, classification: str | None = None) -> models.Org
         return queryset.get(slug=slug)
     except models.Organization.DoesNotExist:
         kind = classification or "organization"
-        closest = difflib.get_close_matches(slug, list(queryset.values_list("slug", flat=True)), n=2, cutoff=0.4)
+        known = list(queryset.values_list("slug", flat=True))
+        # The two closest ids, however far: a hint, not a catalogue of every id.
+        closest = sorted(known, key=lambda k: -difflib.SequenceMatcher(None, slug, k).ratio())[:2]
         hint = f"; did you mean {' or '.join(repr(c) for c in closest)}?" if closest else ""
         raise NotFound(f"unknown {kind} '{slug}'{hint}") from None
 
