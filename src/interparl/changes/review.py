@@ -137,7 +137,8 @@ def _source(proposal: Proposal) -> registry.Source:
             "url": proposal.source_url,
             "document": proposal.source_document,
             "language": proposal.language,
-            "accessed": proposal.created.date() if proposal.created else dt.date.today(),
+            # The text attests the state on its as-of date (never later than the day it was read).
+            "accessed": min(proposal.as_of, proposal.created.date() if proposal.created else dt.date.today()),
             "note": "Read by interparl's text ingestion.",
         },
     )

@@ -50,9 +50,11 @@ def home(request):
 
     # One cache entry (one registry-version lookup) for the composition and the chart drawn from it.
     composition, chart = selectors.cached(("composition-and-chart", assembly.slug, at, language), composition_and_chart)
-    upcoming, _past = selectors.events_around(timezone.localdate())
+    # On a dated view, "next events" and "latest news" are those of that date.
+    upcoming, _past = selectors.events_around(at)
     context = {
         "assembly": assembly,
+        "timing": selectors.as_of_status(assembly, at),
         "composition": composition,
         "chart": chart,
         "as_of": at,
@@ -61,7 +63,7 @@ def home(request):
         "bodies": [b for b in selectors.assembly_bodies(assembly) if b.pk != assembly.pk],
         "chair": next((o for o in composition.officers if o.role == "chair"), None),
         "upcoming": upcoming[:5],
-        "news": models.NewsItem.objects.order_by("-date")[:3],
+        "news": models.NewsItem.objects.filter(date__lte=at).order_by("-date")[:3],
         "jsonld": structured_data.organization(request, assembly, reverse("portal:home")),
     }
     return render(request, "portal/home.html", context)
@@ -76,6 +78,7 @@ def member(request, country: str):
         raise Http404(str(exc)) from None
     context = {
         "assembly": assembly,
+        "timing": selectors.as_of_status(assembly, at),
         "page": page,
         "as_of": at,
         "historical": historical,

@@ -91,12 +91,20 @@ class Sourced(models.Model):
 
 class DatedQuerySet(models.QuerySet):
     def current(self, at: dt.date | None = None):
-        """Rows in force on ``at`` (default: today). Unknown starts count as 'since before'."""
+        """Rows in force on ``at`` (default: today).
+
+        A row whose start the sources do not state is, for most records, in force 'since before'. For facts that
+        change with every election — memberships and quotas (``start_known_from_source``) — it is known only from
+        the day its source was seen: before that day the registry does not assert it. Without a date seen, such
+        a fact is known only from today on. See docs/as-of.md."""
         at = at or dt.date.today()
-        return self.filter(
-            Q(start_date__isnull=True) | Q(start_date__lte=at),
-            Q(end_date__isnull=True) | Q(end_date__gte=at),
-        )
+        if getattr(self.model, "start_known_from_source", False):
+            started = Q(start_date__lte=at) | Q(start_date__isnull=True, source__accessed__lte=at)
+            if at >= dt.date.today():
+                started |= Q(start_date__isnull=True, source__accessed__isnull=True)
+        else:
+            started = Q(start_date__isnull=True) | Q(start_date__lte=at)
+        return self.filter(started, Q(end_date__isnull=True) | Q(end_date__gte=at))
 
     def overlapping(self, first: dt.date, last: dt.date):
         return self.filter(
@@ -326,6 +334,8 @@ class Post(Sourced, Dated):
 class Membership(Sourced, Dated):
     """Popolo Membership: a person in an organisation, possibly in a post, for a chamber, over a period."""
 
+    start_known_from_source = True  # see DatedQuerySet.current
+
     class Status(models.TextChoices):
         FULL = "full", _("full member")
         SUBSTITUTE = "substitute", _("substitute")
@@ -364,6 +374,8 @@ class SeatQuota(Sourced, Dated):
     Sources disagree; every version is kept. Exactly one version per delegation and chamber is in force
     at a time; the others are recorded alternatives.
     """
+
+    start_known_from_source = True  # see DatedQuerySet.current
 
     slug = models.SlugField(max_length=200, unique=True)
     delegation = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="quotas")

@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass
 
 from django.db.models import Q
-from pydantic import BaseModel, ConfigDict, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from . import models
 
@@ -195,6 +195,16 @@ class Composition(Result):
     assembly: str
     name: str
     as_of: dt.date
+    status: str = Field(
+        description="recorded (a past date or today), projection (a future date: today's state carried forward), "
+        "before_founding or after_dissolution (the assembly did not exist: nothing is listed)."
+    )
+    founded: str | None = Field(None, description="The assembly's founding date, as precise as known.")
+    undated_known_from: dt.date | None = Field(
+        None,
+        description="Facts whose start the sources do not state (members, quotas) are known only from the day "
+        "their source was seen; if some are not yet known on this date, the first such day.",
+    )
     delegations: list[DelegationComposition]
     member_states: list[MemberState]
     officers: list[Holder]
@@ -346,8 +356,21 @@ def delegation_composition(
 
 
 def composition(assembly: models.Organization, at: dt.date | None = None) -> Composition:
-    """The assembly as it stood on ``at`` (default: today)."""
+    """The assembly as it stood on ``at`` (default: today); nothing before its founding or after its dissolution."""
     at = at or dt.date.today()
+    timing = as_of_status(assembly, at)
+    if timing.status in ("before_founding", "after_dissolution"):
+        return Composition(
+            assembly=assembly.slug,
+            name=assembly.name,
+            as_of=at,
+            status=timing.status,
+            founded=timing.founded,
+            delegations=[],
+            member_states=[],
+            officers=[],
+            chair_of_parent=None,
+        )
     standings = {
         p.country_id: p
         for p in models.Participation.objects.current(at=at)
@@ -384,6 +407,9 @@ def composition(assembly: models.Organization, at: dt.date | None = None) -> Com
         assembly=assembly.slug,
         name=assembly.name,
         as_of=at,
+        status=timing.status,
+        founded=timing.founded,
+        undated_known_from=timing.undated_known_from,
         delegations=delegation_rows,
         member_states=member_states,
         officers=officers,
@@ -400,6 +426,49 @@ def composition(assembly: models.Organization, at: dt.date | None = None) -> Com
             else None
         ),
     )
+
+
+class AsOfStatus(Result):
+    status: str
+    founded: str | None = None
+    undated_known_from: dt.date | None = None
+
+
+def as_of_status(assembly: models.Organization, at: dt.date) -> AsOfStatus:
+    """What the registry can say about the assembly on ``at``: recorded, a projection, or nothing (before its
+    founding, after its dissolution); and from when facts without a stated start are known."""
+    span = assembly.span
+    founded = _iso(span.start)
+    if span.start and at < span.start.earliest():
+        return AsOfStatus(status="before_founding", founded=founded)
+    if span.end and at > span.end.latest():
+        return AsOfStatus(status="after_dissolution", founded=founded)
+    status = "projection" if at > dt.date.today() else "recorded"
+    return AsOfStatus(status=status, founded=founded, undated_known_from=_undated_known_from(assembly, at))
+
+
+def _undated_known_from(assembly: models.Organization, at: dt.date) -> dt.date | None:
+    """The first day after ``at`` on which an undated member or quota of the assembly becomes known, if any."""
+    undated = {"start_date__isnull": True, "source__accessed__gt": at}
+    quotas = models.SeatQuota.objects.filter(delegation__parent=assembly, **undated)
+    members = models.Membership.objects.filter(
+        Q(organization__parent=assembly) | Q(organization__in=assembly_bodies(assembly)), **undated
+    )
+    days = [
+        rows.order_by("source__accessed").values_list("source__accessed", flat=True).first()
+        for rows in (quotas, members)
+    ]
+    today = dt.date.today()
+    if at < today:  # undated facts whose source has no date seen are known from today on
+        unseen = {"start_date__isnull": True, "source__accessed__isnull": True}
+        if (
+            models.SeatQuota.objects.filter(delegation__parent=assembly, **unseen).exists()
+            or models.Membership.objects.filter(
+                Q(organization__parent=assembly) | Q(organization__in=assembly_bodies(assembly)), **unseen
+            ).exists()
+        ):
+            days.append(today)
+    return min((day for day in days if day), default=None)
 
 
 def default_assembly() -> models.Organization | None:

@@ -44,6 +44,19 @@ def _standing(code: str) -> str:
 
 
 def render_composition(console, result) -> None:
+    if result.status in ("before_founding", "after_dissolution"):
+        when = "before its founding on " + result.founded if result.status == "before_founding" else "after it ended"
+        console.print(f"{result.name}: {result.as_of.isoformat()} is {when}; there is nothing to show.")
+        return
+    if result.status == "projection":
+        console.print(
+            f"[bold]Projection:[/] {result.as_of.isoformat()} is in the future; today's record carried forward."
+        )
+    if result.undated_known_from and result.status != "projection":
+        console.print(
+            f"[yellow]Not known for this date:[/] members and quotas whose start the sources do not state are known "
+            f"only from {result.undated_known_from.isoformat()} (the day their sources were seen)."
+        )
     table = Table(
         title=f"{result.name} — composition on {result.as_of.isoformat()}",
         caption=f"{result.seats} seats"
