@@ -96,3 +96,10 @@ def test_calendar_files(client):
     assert text.count("BEGIN:VEVENT") == 1 and "DTSTART;VALUE=DATE:20261116" in text
     russian = client.get("/ru/calendar.ics").content.decode().replace("\r\n ", "")  # unfold lines
     assert "20-летие Парламентской Ассамблеи ОДКБ" in russian
+
+
+def test_russian_month_dates_are_nominative_and_the_search_page_is_poisk(client):
+    page = client.get("/ru/people/vyacheslav-volodin/").content.decode()
+    assert "ноябрь 2016" in page and "ноября 2016" not in page
+    search = client.get("/ru/search/?q=когут").content.decode()
+    assert "<h1>Поиск</h1>" in search

@@ -44,8 +44,9 @@ def partial(value):
     if date.precision == "day":
         return date_format(date.earliest(), "j E Y" if (get_language() or "").startswith("ru") else "j F Y")
     if date.precision == "month":
-        # Russian reads "с ноября 2016" (genitive); English "since November 2016".
-        return date_format(date.earliest(), "E Y" if (get_language() or "").startswith("ru") else "F Y")
+        # A month on its own is named in the nominative: "ноябрь 2016", "November 2016".
+        text = date_format(date.earliest(), "F Y")
+        return text[:1].lower() + text[1:] if (get_language() or "").startswith("ru") else text
     return str(date.year)
 
 
