@@ -11,6 +11,8 @@ from interparl.portal.sitemaps import SITEMAPS
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", portal.robots, name="robots"),
+    path("favicon.ico", portal.favicon, name="favicon"),
     path("", include("interparl.api.urls")),
 ]
 urlpatterns += i18n_patterns(

@@ -8,6 +8,7 @@ the settings, so its memory is at most entries × ``MAX_CACHED_BYTES`` whatever 
 
 import functools
 import hashlib
+import re
 
 from django.core.cache import caches
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
@@ -17,6 +18,7 @@ from django.utils.http import http_date
 from interparl.registry.selectors import latest_history
 
 OPEN_PATHS = ("/api/", "/export/")
+PORTAL_PAGE = re.compile(r"^/(?:en|ru)/(?!admin/)")
 
 
 class OpenDataMiddleware:
@@ -25,7 +27,11 @@ class OpenDataMiddleware:
 
     def __call__(self, request):
         if not request.path.startswith(OPEN_PATHS):
-            return self.get_response(request)
+            response = self.get_response(request)
+            if PORTAL_PAGE.match(request.path) and request.method in ("GET", "HEAD") and response.status_code == 200:
+                # A portal page changes when the registry does (or its code): the registry's last change dates it.
+                _date(response, latest_history())
+            return response
         if request.method == "OPTIONS":
             response = HttpResponse(status=204)
             response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
@@ -53,12 +59,16 @@ class OpenDataMiddleware:
         with translation.override(language):
             response = self.get_response(request)
         if response.status_code == 200:
-            changed = max((date for _, date in history if date), default=None)
-            if changed and not response.has_header("Last-Modified"):
-                response["Last-Modified"] = http_date(changed.timestamp())
+            _date(response, history)
             if key and not response.streaming and len(response.content) <= MAX_CACHED_BYTES:
                 cache.set(key, response, timeout=None)
         return response
+
+
+def _date(response, history) -> None:
+    changed = max((date for _, date in history if date), default=None)
+    if changed and not response.has_header("Last-Modified"):
+        response["Last-Modified"] = http_date(changed.timestamp())
 
 
 RESPONSE_CACHE = "responses"

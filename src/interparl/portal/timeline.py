@@ -22,6 +22,20 @@ def _x(day: dt.date, first_year: int) -> float:
     return LEFT + (day.year - first_year + (day - start).days / length) * YEAR_WIDTH
 
 
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def ink_for(colour: str) -> str:
+    """The label colour (a CSS class) that reads best on ``colour``: black or white, whichever contrasts more."""
+    light = _luminance(colour)
+    on_black = (light + 0.05) / 0.05
+    on_white = 1.05 / (light + 0.05)
+    return "ink-dark" if on_black >= on_white else "ink-light"
+
+
 def timeline_svg(terms: list[Term], today: dt.date) -> str:
     if not terms:
         return ""
@@ -51,7 +65,7 @@ def timeline_svg(terms: list[Term], today: dt.date) -> str:
         kind = "projected" if term.projected else ("temporary" if term.basis == "temporary" else "recorded")
         fill = "url(#projected-hatch)" if term.projected else colour
         dashes = ' stroke-dasharray="6 3"' if term.projected else ""
-        label_class = "term-label" if term.projected else "term-label on-dark"
+        label_class = "term-label" if term.projected else f"term-label {ink_for(colour)}"
         hover = f"{term.country_name}: {term.start} – {end or ''} ({_(term.basis)})"
         if term.projected:
             hover += f" — {_('projection')}: {term.assumption}"

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from django.http import Http404
+from django.contrib.staticfiles import finders
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from interparl.changes.services import redirect_for
 from interparl.dates import parse_date
@@ -209,3 +212,20 @@ def hit_url(hit: search.Hit) -> str:
     if hit.kind == "news":
         return reverse("portal:news-item", args=[hit.id])
     return reverse("portal:organization", args=[hit.id])
+
+
+@require_safe
+def robots(request):
+    """Crawlers may read the portal and the open data, not the editors' admin."""
+    lines = ["User-agent: *", "Disallow: /en/admin/", "Disallow: /ru/admin/", "Allow: /"]
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: answer with the site's icon."""
+    icon = finders.find("portal/favicon.svg")
+    response = HttpResponse(Path(icon).read_bytes(), content_type="image/svg+xml")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -19,6 +19,8 @@ def port_number(value: str) -> int:
 def ensure_free(host: str, port: int) -> None:
     """Say which port to try instead of a server's traceback when the port is taken."""
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        # As the server will: a port left in TIME_WAIT by a server that just stopped is free to use again.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError as exc:
