@@ -17,6 +17,13 @@ def test_home_page_shows_a_seat_chart_of_67_seats(site, page):
     assert page.url.endswith("/en/")
     assert page.locator("svg.seat-chart circle.seat").count() == 67
     assert page.locator("svg.seat-chart circle.seat.filled").count() == 12  # Tajikistan's named delegates
+    # A filled seat names its member and leads to them (by keyboard too: it is a link).
+    first = page.locator("svg.seat-chart a").first
+    assert "(chamber not stated)" in first.get_attribute("aria-label")
+    first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/en/people/[a-z-]+/$"))
+    page.go_back()
     title = page.locator("#seat-blr-blr-house-of-representatives-1 > title").text_content()
     assert title.startswith("Belarus — House of Representatives — 1/7")
     assert page.locator(".legend li").count() >= 10

@@ -7,9 +7,10 @@ a class telling filled seats from vacant ones.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from parliamentarch.geometry import get_nrows_from_nseats, get_row_thickness, get_seats_centers
 
@@ -22,6 +23,7 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F
 @dataclass
 class SeatGroup:
     key: str  # ascii id part, e.g. "blr-blr-house-of-representatives"
+    chamber: str
     delegation: str
     country: str
     country_name: str
@@ -30,6 +32,7 @@ class SeatGroup:
     filled: int
     filled_without_chamber: int
     colour: str
+    sitting: list = field(default_factory=list)  # (person id, name, chamber stated?) of each filled seat, in order
 
 
 @dataclass
@@ -51,23 +54,27 @@ def seat_groups(composition: Composition) -> list[SeatGroup]:
     groups = []
     for position, delegation in enumerate(composition.delegations):
         base = PALETTE[position % len(PALETTE)]
-        unassigned = delegation.members_without_chamber
+        full = [m for m in delegation.members if m.status == "full"]
+        without_chamber = [(m.person, m.name, False) for m in full if m.chamber is None]
         for number, chamber in enumerate(delegation.chambers):
             colour = base if number == 0 else _tint(base, 0.45 * number)
-            free = max(chamber.seats - chamber.filled, 0)
-            taken_by_unassigned = min(free, unassigned)
-            unassigned -= taken_by_unassigned
+            sitting = [(m.person, m.name, True) for m in full if m.chamber == chamber.chamber][: chamber.seats]
+            # Members whose chamber the sources do not state take the delegation's free seats, in order.
+            free = max(chamber.seats - len(sitting), 0)
+            placed, without_chamber = without_chamber[:free], without_chamber[free:]
             groups.append(
                 SeatGroup(
                     key=f"{delegation.country.lower()}-{chamber.chamber}",
+                    chamber=chamber.chamber,
                     delegation=delegation.delegation,
                     country=delegation.country,
                     country_name=delegation.country_name,
                     chamber_name=chamber.name,
                     seats=chamber.seats,
-                    filled=min(chamber.filled, chamber.seats),
-                    filled_without_chamber=taken_by_unassigned,
+                    filled=len(sitting),
+                    filled_without_chamber=len(placed),
                     colour=colour,
+                    sitting=sitting + placed,
                 )
             )
     return groups
@@ -87,29 +94,35 @@ def seat_chart(composition: Composition, canvas: float = 175.0) -> Chart:
     filled_total = sum(g.filled + g.filled_without_chamber for g in groups)
     title = _("%(total)d seats, %(filled)d filled") % {"total": total, "filled": filled_total}
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.1f} {height:.1f}" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.1f} {height:.1f}" role="group" '
         f'class="seat-chart" aria-labelledby="seat-chart-title">',
         f'<title id="seat-chart-title">{escape(title)}</title>',
     ]
     seats = iter(ordered)
+    prefix = "/" + (get_language() or "en")[:2]
     for group in groups:
         parts.append(f'<g id="seats-{escape(group.key)}" data-country="{group.country}">')
         for number in range(1, group.seats + 1):
             x, y = next(seats)
-            if number <= group.filled:
-                state, label = "filled", _("filled")
-            elif number <= group.filled + group.filled_without_chamber:
-                state, label = "filled", _("filled (chamber not stated)")
+            holder = group.sitting[number - 1] if number <= len(group.sitting) else None
+            state = "filled" if holder else "vacant"
+            if holder is None:
+                label = _("vacant or not recorded")
+            elif holder[2]:
+                label = holder[1]
             else:
-                state, label = "vacant", _("vacant or not recorded")
+                label = _("%(name)s (chamber not stated)") % {"name": holder[1]}
             fill = group.colour if state == "filled" else "#ffffff"
             hover = f"{group.country_name} — {group.chamber_name} — {number}/{group.seats}: {label}"
-            parts.append(
+            circle = (
                 f'<circle id="seat-{escape(group.key)}-{number}" class="seat {state}" '
                 f'cx="{margin + x * canvas:.2f}" cy="{margin + (1 - y) * canvas:.2f}" r="{radius:.2f}" '
                 f'fill="{fill}" stroke="{group.colour}" stroke-width="{radius * 0.35:.2f}">'
                 f"<title>{escape(hover)}</title></circle>"
             )
+            if holder:  # a filled seat names its member and leads to them, by keyboard and touch too
+                circle = f'<a href="{prefix}/people/{escape(holder[0])}/" aria-label="{escape(hover)}">{circle}</a>'
+            parts.append(circle)
         parts.append("</g>")
     parts.append(
         f'<text x="{margin + canvas:.1f}" y="{margin + canvas * 0.97:.1f}" text-anchor="middle" '
