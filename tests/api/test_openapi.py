@@ -76,7 +76,8 @@ def test_no_server_error_and_no_response_outside_the_schema():
         @given(case=operation.as_strategy())
         @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), database=None)
         def run(case):
-            case.call_and_validate(checks=checks)
+            # Plain bodies: the WSGI test client does not undo the compression a browser would.
+            case.call_and_validate(checks=checks, headers={"Accept-Encoding": "identity"})
 
         try:
             run()

@@ -135,11 +135,13 @@ def _source(proposal: Proposal) -> registry.Source:
         slug=proposal.source_slug,
         defaults={
             "url": proposal.source_url,
-            "document": proposal.source_document,
+            "document_en": proposal.source_document,
+            "document_ru": proposal.source_document,
             "language": proposal.language,
             # The text attests the state on its as-of date (never later than the day it was read).
             "accessed": min(proposal.as_of, proposal.created.date() if proposal.created else dt.date.today()),
-            "note": "Read by interparl's text ingestion.",
+            "note_en": "Read by interparl's text ingestion.",
+            "note_ru": "Прочитано при разборе текста в interparl.",
         },
     )
     return source

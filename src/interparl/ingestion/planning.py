@@ -259,8 +259,13 @@ class Planner:
 
                 def end(membership):
                     membership.end = PartialDate.parse(self.as_of - dt.timedelta(days=1))
-                    note = membership.note
-                    membership.note = (note + " " if note else "") + f"Succeeded per {self.source_slug}."
+                    for language, words in (("en", "Succeeded per"), ("ru", "Сменён по источнику")):
+                        note = getattr(membership, f"note_{language}") or ""
+                        setattr(
+                            membership,
+                            f"note_{language}",
+                            (note + " " if note else "") + f"{words} {self.source_slug}.",
+                        )
 
                 self.plan.add(
                     END,
@@ -278,7 +283,8 @@ class Planner:
             organization=organization,
             post=post,
             role=role,
-            note=f"Holder on {self.as_of} per the source; the start date is not stated.",
+            note_en=f"Holder on {self.as_of} per the source; the start date is not stated.",
+            note_ru=f"Занимает пост на {self.as_of} по источнику; дата начала не указана.",
         )
         membership.start = PartialDate.parse(self.as_of)
         self.plan.add(
@@ -310,7 +316,8 @@ class Planner:
         link = models.Link(
             key=f"organization:{owner.slug}:{fact['url']}"[:300],
             url=fact["url"],
-            note="official website",
+            note_en="official website",
+            note_ru="официальный сайт",
             organization=owner,
         )
         self.plan.add(ADD, "website", f"{owner.slug}: {fact['url']}", fact, self.text, create(link))

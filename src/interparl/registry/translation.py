@@ -11,6 +11,38 @@ from modeltranslation.translator import TranslationOptions, register
 from . import models
 
 
+# Every human-readable text a page shows exists in both languages: editorial notes on facts, and the titles of
+# sources and their notes.
+@register(models.Source)
+class SourceTranslation(TranslationOptions):
+    fields = ("document", "publisher", "note")
+
+
+@register(models.Link)
+class LinkTranslation(TranslationOptions):
+    fields = ("note",)
+
+
+@register(models.Membership)
+class MembershipTranslation(TranslationOptions):
+    fields = ("note",)
+
+
+@register(models.SeatQuota)
+class SeatQuotaTranslation(TranslationOptions):
+    fields = ("note",)
+
+
+@register(models.Participation)
+class ParticipationTranslation(TranslationOptions):
+    fields = ("note",)
+
+
+@register(models.Chairmanship)
+class ChairmanshipTranslation(TranslationOptions):
+    fields = ("note",)
+
+
 @register(models.Country)
 class CountryTranslation(TranslationOptions):
     fields = ("name", "official_name")
@@ -18,32 +50,32 @@ class CountryTranslation(TranslationOptions):
 
 @register(models.Organization)
 class OrganizationTranslation(TranslationOptions):
-    fields = ("name", "abbreviation", "description", "seat")
+    fields = ("name", "abbreviation", "description", "seat", "note")
 
 
 @register(models.Person)
 class PersonTranslation(TranslationOptions):
-    fields = ("name", "given_name", "family_name", "patronymic_name", "summary")
+    fields = ("name", "given_name", "family_name", "patronymic_name", "summary", "note")
 
 
 @register(models.Post)
 class PostTranslation(TranslationOptions):
-    fields = ("label",)
+    fields = ("label", "note")
 
 
 @register(models.RotationRule)
 class RotationRuleTranslation(TranslationOptions):
-    fields = ("description",)
+    fields = ("description", "note")
 
 
 @register(models.Event)
 class EventTranslation(TranslationOptions):
-    fields = ("title", "description", "place")
+    fields = ("title", "description", "place", "note")
 
 
 @register(models.NewsItem)
 class NewsItemTranslation(TranslationOptions):
-    fields = ("title", "body")
+    fields = ("title", "body", "note")
 
 
 HISTORY_MODELS = (

@@ -104,7 +104,7 @@ class Importer:
             "source_id": self.ref("source", item.source or self.default_source, (*at, "source")),
             "source_quote": item.quote,
             "confirmed": item.confirmed,
-            "note": item.note,
+            **_texts("note", item.note),
         }
 
     def _write(self, model, table, kind, rows, **options):
@@ -116,7 +116,18 @@ class Importer:
 
     # -- one method per section; each takes (index, record) pairs ---------------------------------
     def sources(self, items: Iterable[tuple[int, schema.SourceIn]]):
-        rows = [Row(s.id, s.model_dump(exclude={"id"}), self.where("sources", i, None)) for i, s in items]
+        translated = ("document", "publisher", "note")
+        rows = [
+            Row(
+                s.id,
+                {
+                    **s.model_dump(exclude={"id", *translated}),
+                    **{k: v for name in translated for k, v in _texts(name, getattr(s, name)).items()},
+                },
+                self.where("sources", i, None),
+            )
+            for i, s in items
+        ]
         self._write(models.Source, "sources", "source", rows)
 
     def countries(self, items):
@@ -192,7 +203,7 @@ class Importer:
         return [
             Row(
                 f"{owner_key}:{link.url}"[:300],
-                {**self.fact(link, (*at, "links", j)), "url": link.url, "note": link.note, **owner},
+                {**self.fact(link, (*at, "links", j)), "url": link.url, **owner},
                 self.where(*at, "links", j, None),
             )
             for j, link in enumerate(links)

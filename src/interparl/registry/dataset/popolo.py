@@ -44,16 +44,27 @@ def _i18n(obj, *fields) -> dict:
     return {f: {"en": getattr(obj, f"{f}_en") or None, "ru": getattr(obj, f"{f}_ru") or None} for f in fields}
 
 
-def _provenance(obj) -> dict:
+def _provenance(obj, *translated) -> dict:
+    """Where a fact came from, and its texts in both languages (the editorial note among them)."""
     source = {"id": obj.source.slug, "url": obj.source.url or None} if obj.source_id else None
     if source and obj.source_quote:
         source["quote"] = obj.source_quote
-    return {"sources": [source] if source else [], "confirmed": obj.confirmed, "note": obj.note}
+    return {
+        "sources": [source] if source else [],
+        "confirmed": obj.confirmed,
+        "note": obj.note_en or obj.note_ru or "",
+        "i18n": _i18n(obj, *translated, "note"),
+    }
 
 
 def _links(rows) -> list[dict]:
     return [
-        {"url": link.url, "note": link.note, **({"source": link.source.slug} if link.source_id else {})}
+        {
+            "url": link.url,
+            "note": link.note_en or link.note_ru or "",
+            "i18n": _i18n(link, "note"),
+            **({"source": link.source.slug} if link.source_id else {}),
+        }
         for link in sorted(rows, key=lambda link: link.url)
     ]
 
@@ -70,12 +81,13 @@ def _sections() -> Iterator[tuple[str, Iterator[dict]]]:
             {
                 "id": s.slug,
                 "url": s.url,
-                "document": s.document,
-                "publisher": s.publisher,
+                "document": s.document_en or s.document_ru or "",
+                "publisher": s.publisher_en or s.publisher_ru or "",
                 "language": s.language,
                 "accessed": s.accessed.isoformat() if s.accessed else None,
                 "published": s.published.isoformat() if s.published else None,
-                "note": s.note,
+                "note": s.note_en or s.note_ru or "",
+                "i18n": _i18n(s, "document", "publisher", "note"),
             }
             for s in models.Source.objects.order_by("slug").iterator(chunk_size=2000)
         ),
@@ -109,8 +121,7 @@ def _sections() -> Iterator[tuple[str, Iterator[dict]]]:
                 "country": o.country.iso3 if o.country_id else None,
                 "sent_by_id": _slug(o.sent_by),
                 "chamber_kind": o.chamber_kind,
-                "i18n": _i18n(o, "name", "abbreviation", "description", "seat"),
-                **_provenance(o),
+                **_provenance(o, "name", "abbreviation", "description", "seat"),
             }
             for o in models.Organization.objects.select_related("parent", "sent_by", "country", "source")
             .prefetch_related(Prefetch("links", queryset=Link))
@@ -132,8 +143,7 @@ def _sections() -> Iterator[tuple[str, Iterator[dict]]]:
                 "other_names": p.other_names,
                 "identifiers": p.identifiers,
                 "links": _links(p.links.all()),
-                "i18n": _i18n(p, "name", "given_name", "family_name", "patronymic_name", "summary"),
-                **_provenance(p),
+                **_provenance(p, "name", "given_name", "family_name", "patronymic_name", "summary"),
             }
             for p in models.Person.objects.select_related("source")
             .prefetch_related(Prefetch("links", queryset=Link))
@@ -152,8 +162,7 @@ def _sections() -> Iterator[tuple[str, Iterator[dict]]]:
                 "start_date": _iso(p.start),
                 "end_date": _iso(p.end),
                 "max_holders": p.max_holders,
-                "i18n": _i18n(p, "label"),
-                **_provenance(p),
+                **_provenance(p, "label"),
             }
             for p in models.Post.objects.select_related("organization", "source")
             .order_by("slug")
@@ -195,8 +204,7 @@ def _sections() -> Iterator[tuple[str, Iterator[dict]]]:
                 "organization_id": _slug(e.organizer),
                 "country": e.country.iso3 if e.country_id else None,
                 "number": e.number,
-                "i18n": _i18n(e, "title", "description", "place"),
-                **_provenance(e),
+                **_provenance(e, "title", "description", "place"),
             }
             for e in models.Event.objects.select_related("organizer", "country", "source")
             .order_by("slug")
@@ -268,8 +276,7 @@ def _sections() -> Iterator[tuple[str, Iterator[dict]]]:
                 "term_months": r.term_months,
                 "handover": f"{r.handover_month:02d}-{r.handover_day:02d}",
                 "effective_from": r.effective_from.isoformat() if r.effective_from else None,
-                "i18n": _i18n(r, "description"),
-                **_provenance(r),
+                **_provenance(r, "description"),
             }
             for r in models.RotationRule.objects.select_related("organization", "source")
             .order_by("organization__slug")
@@ -288,8 +295,7 @@ def _sections() -> Iterator[tuple[str, Iterator[dict]]]:
                 "person_ids": sorted(p.slug for p in n.people.all()),
                 "organization_ids": sorted(o.slug for o in n.organizations.all()),
                 "event_ids": sorted(e.slug for e in n.events.all()),
-                "i18n": _i18n(n, "title", "body"),
-                **_provenance(n),
+                **_provenance(n, "title", "body"),
             }
             for n in models.NewsItem.objects.select_related("source")
             .prefetch_related("countries", "people", "organizations", "events")
@@ -334,7 +340,7 @@ def _fact(record: dict) -> dict:
         "source": first.get("id"),
         "quote": first.get("quote") or "",
         "confirmed": record.get("confirmed", True),
-        "note": record.get("note") or "",
+        "note": _text(record, "note"),
     }
 
 
@@ -343,12 +349,23 @@ def _drop_none(data: dict) -> dict:
 
 
 def _link(link: dict) -> dict:
-    return _drop_none({"url": link.get("url"), "note": link.get("note") or "", "source": link.get("source")})
+    return _drop_none({"url": link.get("url"), "note": _text(link, "note"), "source": link.get("source")})
 
 
 # Popolo section → (dataset section, schema, mapping from a Popolo record to a dataset record)
 MAPPINGS: dict[str, tuple[str, type, Callable[[dict], dict]]] = {
-    "sources": ("sources", schema.SourceIn, lambda r: _drop_none(dict(r))),
+    "sources": (
+        "sources",
+        schema.SourceIn,
+        lambda r: _drop_none(
+            {
+                **{k: v for k, v in r.items() if k not in ("document", "publisher", "note", "i18n")},
+                "document": _text(r, "document"),
+                "publisher": _text(r, "publisher"),
+                "note": _text(r, "note"),
+            }
+        ),
+    ),
     "countries": (
         "countries",
         schema.CountryIn,

@@ -70,6 +70,16 @@ class Text(Strict):
         return self
 
 
+def _text_or_plain(value):
+    """A text may be given in both languages ({en, ru}) or as a plain string, read as English."""
+    if value is None or value == "":
+        return None
+    return {"en": value} if isinstance(value, str) else value
+
+
+Note = Annotated[Text | None, BeforeValidator(_text_or_plain)]
+
+
 class OtherName(Strict):
     name: str
     lang: str | None = None
@@ -87,7 +97,7 @@ class Fact(Strict):
     source: Slug | None = None
     quote: str = ""
     confirmed: bool = True
-    note: str = ""
+    note: Note = None
 
 
 class Period(Fact):
@@ -108,12 +118,12 @@ WebUrlOrBlank = Annotated[str, AfterValidator(lambda value: _web_url(value) if v
 class SourceIn(Strict):
     id: Slug
     url: WebUrlOrBlank = ""
-    document: str = ""
-    publisher: str = ""
+    document: Note = None
+    publisher: Note = None
     language: str = ""
     accessed: dt.date | None = None
     published: dt.date | None = None
-    note: str = ""
+    note: Note = None
 
 
 class CountryIn(Strict):
@@ -126,7 +136,6 @@ class CountryIn(Strict):
 
 class LinkIn(Fact):
     url: WebUrl
-    note: str = ""
 
 
 class OrganizationIn(Period):
