@@ -103,3 +103,28 @@ def test_russian_month_dates_are_nominative_and_the_search_page_is_poisk(client)
     assert "ноябрь 2016" in page and "ноября 2016" not in page
     search = client.get("/ru/search/?q=когут").content.decode()
     assert "<h1>Поиск</h1>" in search
+
+
+def test_robots_favicon_and_alternate_languages(client):
+    robots = client.get("/robots.txt").content.decode()
+    assert "Disallow: /en/admin/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 200 and icon["Content-Type"] == "image/svg+xml"
+    page = client.get("/en/people/viktor-kogut/").content.decode()
+    assert '<link rel="alternate" hreflang="ru" href="http://testserver/ru/people/viktor-kogut/">' in page
+    assert 'href="/ru/people/viktor-kogut/" lang="ru"' in page  # the switch is a plain, shareable link
+
+
+def test_pages_are_compressed_and_answer_conditional_requests(client):
+    first = client.get("/en/", HTTP_ACCEPT_ENCODING="gzip")
+    assert first["Content-Encoding"] == "gzip"
+    plain, again = client.get("/en/"), client.get("/en/")
+    assert plain["ETag"] == again["ETag"]  # the same page gives the same ETag
+    assert client.get("/en/", HTTP_IF_NONE_MATCH=plain["ETag"]).status_code == 304
+    assert client.get("/en/", HTTP_IF_MODIFIED_SINCE=plain["Last-Modified"]).status_code == 304
+
+
+def test_the_api_has_an_index(client):
+    index = client.get("/api/v1/").json()
+    assert index["resources"]["people"].endswith("/api/v1/people")
+    assert index["openapi"].endswith("/api/v1/openapi.json") and "changes.atom" in index["downloads"]
