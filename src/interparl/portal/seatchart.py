@@ -7,6 +7,7 @@ a class telling filled seats from vacant ones.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from html import escape
 
@@ -80,14 +81,42 @@ def seat_groups(composition: Composition) -> list[SeatGroup]:
     return groups
 
 
+def wedge_order(centres: dict[tuple[float, float], float]) -> list[tuple[float, int, tuple[float, float]]]:
+    """Seats left to right as (place, row, centre): a seat's place is its position within its own row (0 at the
+    left end, 1 at the right), so that a run of seats in this order is a wedge of the hemicycle. parliamentarch
+    gives each seat's angle from the right end of the arc; rows are the distances from its centre (1, 0)."""
+    rows: dict[float, list[tuple[float, float]]] = {}
+    for centre in centres:
+        rows.setdefault(round(math.hypot(centre[0] - 1, centre[1]), 6), []).append(centre)
+    placed = []
+    for row_number, (_radius, seats) in enumerate(sorted(rows.items())):
+        seats.sort(key=centres.__getitem__, reverse=True)
+        placed += [((index + 0.5) / len(seats), row_number, seat) for index, seat in enumerate(seats)]
+    return sorted(placed)
+
+
+def delegation_blocks(groups: list[SeatGroup], order: list) -> list[list[tuple[float, float]]]:
+    """The seats of each group: every delegation takes a wedge, and within it each chamber takes whole rows from
+    the inside out, so that the seats of one delegation and chamber are contiguous."""
+    blocks, start = [], 0
+    for delegation in dict.fromkeys(g.delegation for g in groups):
+        members = [g for g in groups if g.delegation == delegation]
+        size = sum(g.seats for g in members)
+        wedge = sorted(order[start : start + size], key=lambda seat: (seat[1], seat[0]))
+        start += size
+        offset = 0
+        for group in members:
+            blocks.append([centre for _place, _row, centre in wedge[offset : offset + group.seats]])
+            offset += group.seats
+    return blocks
+
+
 def seat_chart(composition: Composition, canvas: float = 175.0) -> Chart:
     groups = seat_groups(composition)
     total = sum(g.seats for g in groups)
     if total == 0:
         return Chart("", groups, 0, 0)
-    centres = get_seats_centers(total)
-    # Left to right: parliamentarch gives each seat's angle from the left end of the arc.
-    ordered = sorted(centres, key=centres.__getitem__, reverse=True)
+    blocks = delegation_blocks(groups, wedge_order(get_seats_centers(total)))
     radius = 0.8 * get_row_thickness(get_nrows_from_nseats(total)) * canvas
     margin = 5.0
     width, height = 2 * canvas + 2 * margin, canvas + 2 * margin
@@ -98,12 +127,11 @@ def seat_chart(composition: Composition, canvas: float = 175.0) -> Chart:
         f'class="seat-chart" aria-labelledby="seat-chart-title">',
         f'<title id="seat-chart-title">{escape(title)}</title>',
     ]
-    seats = iter(ordered)
     prefix = "/" + (get_language() or "en")[:2]
-    for group in groups:
+    for group, block in zip(groups, blocks, strict=True):
         parts.append(f'<g id="seats-{escape(group.key)}" data-country="{group.country}">')
-        for number in range(1, group.seats + 1):
-            x, y = next(seats)
+        # Within a block, seats are numbered left to right.
+        for number, (x, y) in enumerate(sorted(block), start=1):
             holder = group.sitting[number - 1] if number <= len(group.sitting) else None
             state = "filled" if holder else "vacant"
             if holder is None:
