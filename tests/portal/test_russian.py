@@ -17,6 +17,7 @@ PAGES = [
     "/ru/people/viktor-kogut/",
     "/ru/people/sergei-pospelov/",
     "/ru/people/boris-gryzlov/",
+    "/ru/people/viktor-rogalev/",
     "/ru/organizations/csto-pa/",
     "/ru/chairmanship/",
     "/ru/events/",
@@ -55,6 +56,11 @@ def test_no_english_sentence_on_a_russian_page(client, path):
     reader.feed(client.get(path).content.decode())
     text = re.sub(r"https?://\S+", " ", " ".join(reader.parts))
     assert ENGLISH.findall(text) == [], path
+
+
+def test_the_timeline_speaks_russian(client):
+    page = client.get("/ru/chairmanship/").content.decode()
+    assert "сегодня" in page and ">today<" not in page and "прогноз:" in page and "projection:" not in page
 
 
 def test_search_shows_russian_names_to_a_russian_reader(client):

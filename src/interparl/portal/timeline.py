@@ -9,7 +9,11 @@ from django.utils.translation import gettext as _
 
 from interparl.registry.rotation import Term
 
+from interparl.registry.models import Chairmanship
+
 from .seatchart import PALETTE
+
+BASIS_LABELS = dict(Chairmanship.Basis.choices)
 
 YEAR_WIDTH = 64
 BAR_TOP, BAR_HEIGHT = 24, 44
@@ -66,9 +70,10 @@ def timeline_svg(terms: list[Term], today: dt.date) -> str:
         fill = "url(#projected-hatch)" if term.projected else colour
         dashes = ' stroke-dasharray="6 3"' if term.projected else ""
         label_class = "term-label" if term.projected else f"term-label {ink_for(colour)}"
-        hover = f"{term.country_name}: {term.start} – {end or ''} ({_(term.basis)})"
+        basis = BASIS_LABELS.get(term.basis, term.basis)
+        hover = f"{term.country_name}: {term.start} – {end or ''} ({basis})"
         if term.projected:
-            hover += f" — {_('projection')}: {term.assumption}"
+            hover += " — " + _("projection: %(assumption)s") % {"assumption": term.assumption}
         parts.append(
             f'<g class="term {kind}" id="term-{term.country.lower()}-{term.start}">'
             f'<rect x="{x0:.1f}" y="{BAR_TOP}" width="{max(x1 - x0 - 1, 2):.1f}" height="{BAR_HEIGHT}" fill="{fill}" '
@@ -78,8 +83,9 @@ def timeline_svg(terms: list[Term], today: dt.date) -> str:
             f'class="{label_class}">{term.country}</text></g>'
         )
     today_x = _x(today, first_year)
+    today_label = escape(_("today"))  # (outside the f-string, where the message extractor finds it)
     parts.append(
         f'<line x1="{today_x:.1f}" y1="10" x2="{today_x:.1f}" y2="{BAR_TOP + BAR_HEIGHT + 10}" class="today"/>'
-        f'<text x="{today_x:.1f}" y="10" text-anchor="middle" class="today-label">{escape(_("today"))}</text></svg>'
+        f'<text x="{today_x:.1f}" y="10" text-anchor="middle" class="today-label">{today_label}</text></svg>'
     )
     return "".join(parts)
