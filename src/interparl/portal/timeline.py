@@ -47,9 +47,10 @@ def timeline_svg(terms: list[Term], today: dt.date) -> str:
     last_year = max((t.end or t.expected_end or t.start).year for t in terms if t.start)
     width = LEFT * 2 + (last_year - first_year + 1) * YEAR_WIDTH
     colours: dict[str, str] = {}
+    title = escape(_("Chairmanship terms"))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} 120" class="timeline" role="img" '
-        f'aria-labelledby="timeline-title"><title id="timeline-title">{escape(_("Chairmanship terms"))}</title>',
+        f'aria-labelledby="timeline-title"><title id="timeline-title">{title}</title>',
         '<defs><pattern id="projected-hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><rect width="8" height="8" fill="#ffffff"/>'
         '<line x1="0" y1="0" x2="0" y2="8" stroke="#999" stroke-width="3"/></pattern></defs>',
