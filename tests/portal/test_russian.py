@@ -68,3 +68,19 @@ def test_search_shows_russian_names_to_a_russian_reader(client):
     assert "Виктор Когут" in page and "Viktor Kogut" not in page
     suggestions = client.get("/api/v1/search", {"q": "kogut", "lang": "ru"}).json()["results"]
     assert suggestions[0]["label"] == "Виктор Когут"
+
+
+def test_every_message_of_the_interface_has_a_russian_translation():
+    from pathlib import Path
+
+    import interparl
+
+    catalogue = (Path(interparl.__file__).parent / "locale" / "ru" / "LC_MESSAGES" / "django.po").read_text("utf-8")
+    entries = catalogue.split("\n\n")[1:]  # the first is the header
+    assert not [e for e in entries if "#, fuzzy" in e], "a fuzzy (guessed) translation is left in the catalogue"
+    untranslated = [
+        e
+        for e in entries
+        if re.search(r'msgstr(?:\[\d\])? ""\n?$', e.strip() + "\n") and '\n"' not in e.split("msgstr")[-1]
+    ]
+    assert not untranslated, untranslated[:3]
