@@ -359,18 +359,16 @@ def composition(assembly: models.Organization, at: dt.date | None = None) -> Com
     """The assembly as it stood on ``at`` (default: today); nothing before its founding or after its dissolution."""
     at = at or dt.date.today()
     timing = as_of_status(assembly, at)
+    heading = {
+        "assembly": assembly.slug,
+        "name": assembly.name,
+        "as_of": at,
+        "status": timing.status,
+        "founded": timing.founded,
+        "undated_known_from": timing.undated_known_from,
+    }
     if timing.status in ("before_founding", "after_dissolution"):
-        return Composition(
-            assembly=assembly.slug,
-            name=assembly.name,
-            as_of=at,
-            status=timing.status,
-            founded=timing.founded,
-            delegations=[],
-            member_states=[],
-            officers=[],
-            chair_of_parent=None,
-        )
+        return Composition(**heading, delegations=[], member_states=[], officers=[], chair_of_parent=None)
     standings = {
         p.country_id: p
         for p in models.Participation.objects.current(at=at)
@@ -404,12 +402,7 @@ def composition(assembly: models.Organization, at: dt.date | None = None) -> Com
     ]
     parent_chair = chair_of(assembly.parent, at) if assembly.parent else None
     return Composition(
-        assembly=assembly.slug,
-        name=assembly.name,
-        as_of=at,
-        status=timing.status,
-        founded=timing.founded,
-        undated_known_from=timing.undated_known_from,
+        **heading,
         delegations=delegation_rows,
         member_states=member_states,
         officers=officers,
