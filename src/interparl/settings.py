@@ -4,6 +4,9 @@ DATABASE_URL   default: an SQLite file in INTERPARL_DATA_DIR (default ./data), W
 SECRET_KEY     default: a key generated once and kept in the data folder
 DEBUG          default: off
 ALLOWED_HOSTS  comma-separated, default: localhost, 127.0.0.1
+INTERPARL_HTTPS, INTERPARL_BEHIND_PROXY, INTERPARL_HSTS_SECONDS   production over HTTPS (README)
+INTERPARL_MAX_PAGE_BYTES, INTERPARL_MAX_DATASET_BYTES            input limits (interparl.inputs)
+INTERPARL_SELF_APPROVAL        may reviewers approve their own proposals (default: no)
 """
 
 import os
