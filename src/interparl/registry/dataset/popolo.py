@@ -46,7 +46,8 @@ def _i18n(obj, *fields) -> dict:
 
 def _provenance(obj, *translated) -> dict:
     """Where a fact came from, and its texts in both languages (the editorial note among them)."""
-    source = {"id": obj.source.slug, "url": obj.source.url or None} if obj.source_id else None
+    # A Popolo link has a url or is absent: a source without an address gives its id (and quote) only.
+    source = {"id": obj.source.slug, **({"url": obj.source.url} if obj.source.url else {})} if obj.source_id else None
     if source and obj.source_quote:
         source["quote"] = obj.source_quote
     return {
