@@ -7,9 +7,8 @@ from html import escape
 
 from django.utils.translation import gettext as _
 
-from interparl.registry.rotation import Term
-
 from interparl.registry.models import Chairmanship
+from interparl.registry.rotation import Term
 
 from .seatchart import PALETTE
 
