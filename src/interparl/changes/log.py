@@ -155,7 +155,7 @@ def describe(pairs) -> list[Change]:
             Change(
                 id=f"{kind}-{row.history_id}",
                 kind=kind,
-                key=_key(row, model),
+                key=record_key(row, model),
                 type=TYPES.get(row.history_type, row.history_type),
                 when=row.history_date,
                 who=_who(users.get(row.history_user_id), changeset),
@@ -176,7 +176,7 @@ def _who(user, changeset) -> str:
     return public_name(user)
 
 
-def _key(row, model) -> str:
+def record_key(row, model) -> str:
     field = records.key_field(model)
     if field == "organization":
         return registry.Organization.objects.filter(pk=row.organization_id).values_list("slug", flat=True).first() or ""

@@ -66,7 +66,7 @@ def revert_changeset(number: int, reason: str, user=None) -> ChangeSet:
 
 
 def _undo(model, row, reason: str) -> None:
-    label = f"{records.kind_of(model)} '{log._key(row, model)}'"
+    label = f"{records.kind_of(model)} '{log.record_key(row, model)}'"
     current = model.objects.filter(pk=row.id).first()
     if row.history_type == "+":
         if current is None:

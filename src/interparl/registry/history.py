@@ -20,11 +20,6 @@ def tagged(changeset_id: int, user_id: int | None = None):
         _current.reset(token)
 
 
-def current_changeset() -> int | None:
-    tag = _current.get()
-    return tag[0] if tag else None
-
-
 def bulk_attributes() -> dict:
     """For writers that make history rows in bulk, which sends no per-row signal."""
     tag = _current.get()
