@@ -5,6 +5,7 @@ import itertools
 import math
 
 import pytest
+from django.utils import translation
 from parliamentarch.geometry import get_seats_centers
 
 from interparl.portal.seatchart import delegation_blocks, seat_chart, seat_groups, wedge_order
@@ -39,5 +40,7 @@ def test_every_delegation_and_chamber_is_one_contiguous_block():
 
 def test_filled_seats_link_their_members():
     composition = selectors.composition(models.Organization.objects.get(slug="csto-pa"), dt.date(2026, 11, 27))
-    chart = seat_chart(composition)
-    assert chart.filled == 12 and chart.svg.count('<a href="/en/people/') == 12
+    for language in ("en", "ru"):  # links go to the pages of the language the chart is drawn in
+        with translation.override(language):
+            chart = seat_chart(composition)
+        assert chart.filled == 12 and chart.svg.count(f'<a href="/{language}/people/') == 12
