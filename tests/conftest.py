@@ -23,6 +23,16 @@ def fresh_cache():
     forget_index()
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """A request leaves its language active in the thread: every test starts in the default language."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database starts with the built-in dataset (each test's changes are rolled back)."""
