@@ -144,8 +144,12 @@ def count(filters: Filters | None = None) -> int:
 def describe(pairs) -> list[Change]:
     users = {u.pk: u for u in get_user_model().objects.filter(pk__in={r.history_user_id for r, _ in pairs} - {None})}
     sets = {c.pk: c for c in ChangeSet.objects.filter(pk__in={r.changeset for r, _ in pairs} - {None})}
-    sources = dict(registry.Source.objects.values_list("pk", "slug"))
-    urls = dict(registry.Source.objects.values_list("pk", "url"))
+    wanted = {getattr(row, "source_id", None) for row, _ in pairs} - {None}
+    sources = {
+        pk: (slug, url)
+        for pk, slug, url in registry.Source.objects.filter(pk__in=wanted).values_list("pk", "slug", "url")
+    }
+    keys: dict = {}  # public ids of referenced records, looked up once for the whole page
     found = []
     for row, model in pairs:
         kind = records.kind_of(model)
@@ -161,10 +165,10 @@ def describe(pairs) -> list[Change]:
                 who=_who(users.get(row.history_user_id), changeset),
                 why=(changeset.reason if changeset else "") or row.history_change_reason or "",
                 changeset=row.changeset,
-                source=sources.get(source_id),
-                source_url=urls.get(source_id),
+                source=sources.get(source_id, (None, None))[0],
+                source_url=sources.get(source_id, (None, None))[1],
                 quote=getattr(row, "source_quote", "") or "",
-                diff=diff(row, model),
+                diff=diff(row, model, keys),
             )
         )
     return found
@@ -183,8 +187,9 @@ def record_key(row, model) -> str:
     return getattr(row, field)
 
 
-def diff(row, model) -> list[tuple[str, object, object]]:
-    after = records.history_values(row, model)
+def diff(row, model, keys: dict | None = None) -> list[tuple[str, object, object]]:
+    keys = {} if keys is None else keys
+    after = records.history_values(row, model, keys)
     if row.history_type == "+":
         return [
             (name, None, value)
@@ -194,7 +199,7 @@ def diff(row, model) -> list[tuple[str, object, object]]:
     previous = row.prev_record
     if previous is None:
         return []
-    before = records.history_values(previous, model)
+    before = records.history_values(previous, model, keys)
     if row.history_type == "-":
         return []
     return [

@@ -57,7 +57,7 @@ def home(request):
     upcoming, _past = selectors.events_around(at)
     context = {
         "assembly": assembly,
-        "timing": selectors.as_of_status(assembly, at),
+        "timing": composition,  # it carries status, founding and undated_known_from: no second lookup
         "composition": composition,
         "chart": chart,
         "as_of": at,

@@ -93,8 +93,10 @@ def snapshot(obj) -> dict:
     return values
 
 
-def history_values(row, model) -> dict:
-    """The values a history row recorded, in the shape of ``snapshot`` (references as public ids)."""
+def history_values(row, model, keys: dict | None = None) -> dict:
+    """The values a history row recorded, in the shape of ``snapshot`` (references as public ids). ``keys`` keeps
+    the public ids already looked up, so a page of many rows asks for each referenced record once."""
+    keys = {} if keys is None else keys
     values = {}
     for field in _fields(model):
         if field.is_relation:
@@ -103,8 +105,10 @@ def history_values(row, model) -> dict:
                 values[field.name] = None
             else:
                 related = field.related_model
-                found = related.objects.filter(pk=related_id).first()
-                values[field.name] = public_key(found) if found else f"#{related_id}"
+                if (related, related_id) not in keys:
+                    found = related.objects.filter(pk=related_id).first()
+                    keys[related, related_id] = public_key(found) if found else f"#{related_id}"
+                values[field.name] = keys[related, related_id]
         else:
             values[field.name] = _plain(getattr(row, field.attname, None))
     return values

@@ -441,26 +441,24 @@ def as_of_status(assembly: models.Organization, at: dt.date) -> AsOfStatus:
 
 
 def _undated_known_from(assembly: models.Organization, at: dt.date) -> dt.date | None:
-    """The first day after ``at`` on which an undated member or quota of the assembly becomes known, if any."""
-    undated = {"start_date__isnull": True, "source__accessed__gt": at}
-    quotas = models.SeatQuota.objects.filter(delegation__parent=assembly, **undated)
-    members = models.Membership.objects.filter(
-        Q(organization__parent=assembly) | Q(organization__in=assembly_bodies(assembly)), **undated
-    )
+    """The first day after ``at`` on which an undated member or quota of the assembly becomes known, if any. An
+    undated fact whose source has no date seen is known from today on."""
+    undated = [
+        models.SeatQuota.objects.filter(delegation__parent=assembly, start_date__isnull=True),
+        models.Membership.objects.filter(
+            Q(organization__parent=assembly) | Q(organization__in=assembly_bodies(assembly)), start_date__isnull=True
+        ),
+    ]
     days = [
-        rows.order_by("source__accessed").values_list("source__accessed", flat=True).first()
-        for rows in (quotas, members)
+        rows.filter(source__accessed__gt=at)
+        .order_by("source__accessed")
+        .values_list("source__accessed", flat=True)
+        .first()
+        for rows in undated
     ]
     today = dt.date.today()
-    if at < today:  # undated facts whose source has no date seen are known from today on
-        unseen = {"start_date__isnull": True, "source__accessed__isnull": True}
-        if (
-            models.SeatQuota.objects.filter(delegation__parent=assembly, **unseen).exists()
-            or models.Membership.objects.filter(
-                Q(organization__parent=assembly) | Q(organization__in=assembly_bodies(assembly)), **unseen
-            ).exists()
-        ):
-            days.append(today)
+    if at < today and any(rows.filter(source__accessed__isnull=True).exists() for rows in undated):
+        days.append(today)
     return min((day for day in days if day), default=None)
 
 
