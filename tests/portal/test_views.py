@@ -128,3 +128,8 @@ def test_the_api_has_an_index(client):
     index = client.get("/api/v1/").json()
     assert index["resources"]["people"].endswith("/api/v1/people")
     assert index["openapi"].endswith("/api/v1/openapi.json") and "changes.atom" in index["downloads"]
+
+
+def test_after_since_a_russian_month_is_genitive(client):
+    page = client.get("/ru/").content.decode()
+    assert "с ноября 2016" in page and "с ноябрь 2016" not in page

@@ -33,21 +33,34 @@ def tr(obj, field: str):
     )
 
 
-@register.filter
-def partial(value):
-    """Print a partial date (2024, 2024-02, 2024-02-15) the way the page's language reads it."""
+def _partial(value, after_since: bool) -> str:
     if not value:
         return ""
     date = value if isinstance(value, PartialDate) else PartialDate.parse(value)
     from django.utils.formats import date_format
 
+    russian = (get_language() or "").startswith("ru")
     if date.precision == "day":
-        return date_format(date.earliest(), "j E Y" if (get_language() or "").startswith("ru") else "j F Y")
+        return date_format(date.earliest(), "j E Y" if russian else "j F Y")
     if date.precision == "month":
-        # A month on its own is named in the nominative: "ноябрь 2016", "November 2016".
+        if russian and after_since:
+            return date_format(date.earliest(), "E Y")  # «с ноября 2016»: after «с» the month is genitive
         text = date_format(date.earliest(), "F Y")
-        return text[:1].lower() + text[1:] if (get_language() or "").startswith("ru") else text
+        return text[:1].lower() + text[1:] if russian else text
     return str(date.year)
+
+
+@register.filter
+def partial(value):
+    """A partial date (2024, 2024-02, 2024-02-15) the way the page's language reads it on its own: a month is
+    named in the nominative ("ноябрь 2016", "November 2016")."""
+    return _partial(value, after_since=False)
+
+
+@register.filter
+def partial_since(value):
+    """The same after "since" / «с», where Russian puts the month in the genitive ("с ноября 2016")."""
+    return _partial(value, after_since=True)
 
 
 @register.simple_tag
