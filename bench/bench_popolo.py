@@ -91,7 +91,8 @@ def main():
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
     from rich.table import Table
 
-    from interparl.registry.dataset.popolo import export_popolo, load_popolo
+    from interparl.registry.dataset.popolo import load_popolo
+from interparl.registry.dataset.popolo_export import export_popolo
 
     source = work / "large.json"
     began = time.perf_counter()

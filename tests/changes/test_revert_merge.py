@@ -10,7 +10,7 @@ from interparl.changes.review import approve
 from interparl.changes.services import RevertError, merge_people, revert_change, revert_changeset
 from interparl.ingestion.applying import prepare, propose_plan
 from interparl.registry import models
-from interparl.registry.dataset.popolo import iter_popolo_json
+from interparl.registry.dataset.popolo_export import iter_popolo_json
 from interparl.registry.translation import HISTORY_MODELS
 
 pytestmark = pytest.mark.django_db

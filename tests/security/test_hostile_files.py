@@ -9,7 +9,8 @@ from interparl.inputs import decode, read_page
 from interparl.registry import models
 from interparl.registry.dataset import popolo
 from interparl.registry.dataset.loader import load_dataset
-from interparl.registry.dataset.popolo import export_popolo, load_popolo
+from interparl.registry.dataset.popolo import load_popolo
+from interparl.registry.dataset.popolo_export import export_popolo
 from interparl.registry.dataset.yaml_lines import DatasetError
 
 BILLION_LAUGHS = "\n".join(
@@ -108,10 +109,15 @@ def test_every_section_is_streamed_in_chunks(tmp_path, monkeypatch):
     memberships are read in chunks too, with references resolved once all of a section is written."""
     monkeypatch.setattr(popolo, "CHUNK", 3)
     calls = []
-    original = popolo.Importer.organization_records
-    monkeypatch.setattr(
-        popolo.Importer, "organization_records", lambda self, items: calls.append(len(items)) or original(self, items)
-    )
+    original = popolo.Importer.section
+
+    def counted(self, description, items, late=True):
+        items = list(items)
+        if description.kind == "organization":
+            calls.append(len(items))
+        return original(self, description, items, late)
+
+    monkeypatch.setattr(popolo.Importer, "section", counted)
     path = tmp_path / "registry.json"
     export_popolo(path)
     before = models.Organization.objects.values_list("slug", "parent__slug")

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from interparl.dates import parse_date
 from interparl.registry import models, selectors
-from interparl.registry.dataset.popolo import iter_popolo_json
+from interparl.registry.dataset.popolo_export import iter_popolo_json
 
 from . import exports
 from .calendar import calendar_bytes

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -320,7 +321,11 @@ class Post(Sourced, Dated):
     role = models.CharField(max_length=40, choices=ROLE_CHOICES)
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="posts")
     max_holders = models.PositiveSmallIntegerField(
-        null=True, blank=True, default=1, help_text="How many people may hold it at once; empty: no limit."
+        null=True,
+        blank=True,
+        default=1,
+        validators=[MinValueValidator(1)],
+        help_text="How many people may hold it at once; empty: no limit.",
     )
 
     class Meta:
@@ -472,7 +477,11 @@ class RotationRule(Sourced):
         max_length=8, blank=True, default="ru", help_text="Language whose alphabet orders the names."
     )
     fixed_order = models.JSONField(default=list, blank=True, help_text="ISO alpha-3 codes, for a fixed list.")
-    term_months = models.PositiveSmallIntegerField(default=12, help_text="Length of one term.")
+    term_months = models.PositiveSmallIntegerField(
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text="Length of one term, in months.",
+    )
     handover_month = models.PositiveSmallIntegerField(default=1, help_text="Month a term begins.")
     handover_day = models.PositiveSmallIntegerField(default=1, help_text="Day of month a term begins.")
     effective_from = models.DateField(null=True, blank=True, help_text="Since when the rule applies.")
@@ -480,6 +489,11 @@ class RotationRule(Sourced):
 
     def __str__(self) -> str:
         return f"rotation of {self.organization}"
+
+    @property
+    def handover(self) -> str:
+        """The day a term begins, as "MM-DD" (the form files give it in)."""
+        return f"{self.handover_month:02d}-{self.handover_day:02d}"
 
 
 class Event(Sourced, Dated):
@@ -500,7 +514,9 @@ class Event(Sourced, Dated):
     title = models.CharField(max_length=300)
     description = models.TextField(blank=True)
     place = models.CharField(max_length=200, blank=True, help_text="City or venue; empty if unknown.")
-    number = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Ordinal of a plenary session.")
+    number = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1)], help_text="Ordinal of a plenary session."
+    )
     organizer = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="events")
     country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.PROTECT, related_name="events")
 

@@ -7,23 +7,11 @@ import datetime as dt
 
 from django.db import models as dj
 
-from . import models
+from . import descriptions
 
-# model name → (model, the field holding its public id)
+# model name → (model, the field holding its public id), from the records' descriptions
 KINDS: dict[str, tuple[type[dj.Model], str]] = {
-    "source": (models.Source, "slug"),
-    "country": (models.Country, "iso3"),
-    "organization": (models.Organization, "slug"),
-    "person": (models.Person, "slug"),
-    "link": (models.Link, "key"),
-    "post": (models.Post, "slug"),
-    "membership": (models.Membership, "slug"),
-    "seatquota": (models.SeatQuota, "slug"),
-    "participation": (models.Participation, "slug"),
-    "chairmanship": (models.Chairmanship, "slug"),
-    "rotationrule": (models.RotationRule, "organization"),
-    "event": (models.Event, "slug"),
-    "newsitem": (models.NewsItem, "slug"),
+    d.kind: (d.model, d.key) for d in [*descriptions.every(), descriptions.LINK]
 }
 
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 import iuliia
 from rapidfuzz import fuzz, process
 
-from . import models
+from . import descriptions
+from .records import public_key
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -25,7 +26,7 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _VARIANTS = (("yo", "e"), ("jo", "e"), ("yu", "u"), ("ju", "u"), ("ya", "a"), ("ja", "a"), ("kh", "h"), ("ij", "iy"))
 
 WORD_CUTOFF = 75
-KINDS = ("person", "organization", "event", "news")
+KINDS = ("person", "organization", "event", "news")  # the kinds search finds, in the order ties are ranked
 
 
 def fold(text: str) -> list[str]:
@@ -65,46 +66,28 @@ class _Entry:
         return max(sum(1 for w in form if w in matched) / len(form) for form in self.forms)
 
 
-def _other(names) -> list[str]:
-    return [n.get("name", "") for n in names or [] if isinstance(n, dict)]
+def _forms(description, obj) -> list[str]:
+    """Every name form of a record that search reads: its searchable texts in both languages, other names."""
+    forms = []
+    for field in description.fields:
+        if field.searchable and field.text:
+            forms += [getattr(obj, f"{field.name}_en"), getattr(obj, f"{field.name}_ru")]
+        elif field.searchable:
+            forms += [n.get("name", "") for n in getattr(obj, field.name) or [] if isinstance(n, dict)]
+    return forms
 
 
 def _entries() -> list[_Entry]:
     entries = []
-
-    def add(kind, slug, label, forms):
-        folded = tuple(dict.fromkeys(tuple(fold(form)) for form in forms if form and fold(form)))
-        if folded:
-            entries.append(_Entry(kind, slug, label, frozenset(w for form in folded for w in form), folded))
-
-    for p in models.Person.objects.all():
-        add(
-            "person",
-            p.slug,
-            p.name,
-            [
-                p.name_en,
-                p.name_ru,
-                p.given_name_en,
-                p.given_name_ru,
-                p.family_name_en,
-                p.family_name_ru,
-                p.patronymic_name_en,
-                p.patronymic_name_ru,
-                *_other(p.other_names),
-            ],
-        )
-    for o in models.Organization.objects.all():
-        add(
-            "organization",
-            o.slug,
-            o.name,
-            [o.name_en, o.name_ru, o.abbreviation_en, o.abbreviation_ru, *_other(o.other_names)],
-        )
-    for e in models.Event.objects.all():
-        add("event", e.slug, e.title, [e.title_en, e.title_ru, e.place_en, e.place_ru])
-    for n in models.NewsItem.objects.all():
-        add("news", n.slug, n.title, [n.title_en, n.title_ru])
+    for description in descriptions.every():
+        if description.search_kind not in KINDS:
+            continue
+        for obj in description.model.objects.all():
+            folded = tuple(dict.fromkeys(tuple(fold(form)) for form in _forms(description, obj) if form and fold(form)))
+            if folded:
+                words = frozenset(w for form in folded for w in form)
+                label = getattr(obj, description.label)
+                entries.append(_Entry(description.search_kind, public_key(obj), label, words, folded))
     return entries
 
 

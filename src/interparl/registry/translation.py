@@ -6,76 +6,17 @@ columns too (registering it as a model field would miss them).
 
 import simple_history
 from django.db import models as dj_models
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import TranslationOptions, translator
 
-from . import models
+from . import descriptions, models
 
-
-# Every human-readable text a page shows exists in both languages: editorial notes on facts, and the titles of
-# sources and their notes.
-@register(models.Source)
-class SourceTranslation(TranslationOptions):
-    fields = ("document", "publisher", "note")
-
-
-@register(models.Link)
-class LinkTranslation(TranslationOptions):
-    fields = ("note",)
-
-
-@register(models.Membership)
-class MembershipTranslation(TranslationOptions):
-    fields = ("note",)
-
-
-@register(models.SeatQuota)
-class SeatQuotaTranslation(TranslationOptions):
-    fields = ("note",)
-
-
-@register(models.Participation)
-class ParticipationTranslation(TranslationOptions):
-    fields = ("note",)
-
-
-@register(models.Chairmanship)
-class ChairmanshipTranslation(TranslationOptions):
-    fields = ("note",)
-
-
-@register(models.Country)
-class CountryTranslation(TranslationOptions):
-    fields = ("name", "official_name")
-
-
-@register(models.Organization)
-class OrganizationTranslation(TranslationOptions):
-    fields = ("name", "abbreviation", "description", "seat", "note")
-
-
-@register(models.Person)
-class PersonTranslation(TranslationOptions):
-    fields = ("name", "given_name", "family_name", "patronymic_name", "summary", "note")
-
-
-@register(models.Post)
-class PostTranslation(TranslationOptions):
-    fields = ("label", "note")
-
-
-@register(models.RotationRule)
-class RotationRuleTranslation(TranslationOptions):
-    fields = ("description", "note")
-
-
-@register(models.Event)
-class EventTranslation(TranslationOptions):
-    fields = ("title", "description", "place", "note")
-
-
-@register(models.NewsItem)
-class NewsItemTranslation(TranslationOptions):
-    fields = ("title", "body", "note")
+# Every human-readable text a page shows exists in both languages: the fields each record's description marks
+# as text, and the editorial note of every fact.
+for _description in [*descriptions.every(), descriptions.LINK]:
+    translator.register(
+        _description.model,
+        type(f"{_description.model.__name__}Translation", (TranslationOptions,), {"fields": _description.translated}),
+    )
 
 
 HISTORY_MODELS = (

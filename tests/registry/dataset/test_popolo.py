@@ -3,7 +3,8 @@ import json
 import pytest
 
 from interparl.registry import models
-from interparl.registry.dataset.popolo import export_popolo, iter_popolo_json, load_popolo
+from interparl.registry.dataset.popolo import load_popolo
+from interparl.registry.dataset.popolo_export import export_popolo, iter_popolo_json
 from interparl.registry.dataset.yaml_lines import DatasetError
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,8 @@ Loading is idempotent: records are matched by their public id and only rows whos
 saved (so the change history only grows when something really changed). Nothing is deleted. If the
 file is invalid, or the result would break a registry rule, nothing is written.
 
-``Importer`` turns validated records (``schema`` models) into rows for the ``Writer``; the YAML loader
-feeds it a whole file, the Popolo importer feeds it records streamed from a JSON document.
+``Importer`` turns validated records (shaped by ``schema`` from each record's description) into rows for the
+``Writer``; the YAML loader feeds it a whole file, the Popolo importer records streamed from a JSON document.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils.text import slugify
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from .. import models, rules
+from .. import descriptions, models, rules
 from ..partial_dates import PartialDate
 from . import schema
 from .writer import LoadReport, Row, Writer
@@ -40,12 +40,12 @@ def pydantic_problems(exc: ValidationError, where: Callable[[tuple, str], str]) 
     return problems
 
 
-def parse_dataset(path: Path) -> tuple[schema.Dataset, dict]:
+def parse_dataset(path: Path) -> tuple[schema.Strict, dict]:
     data, lines = read_yaml(path)
     if not isinstance(data, dict):
         raise DatasetError([f"{path}:1: (document): expected a mapping with 'format: interparl-dataset/1'"])
     try:
-        return schema.Dataset.model_validate(data), lines
+        return schema.dataset_model().model_validate(data), lines
     except ValidationError as exc:
         raise DatasetError(pydantic_problems(exc, lambda at, reason: locate(path, lines, at, reason))) from None
 
@@ -69,21 +69,25 @@ def _derived_id(*parts) -> str:
     return slugify("-".join(str(p) for p in parts if p))[:200]
 
 
+def _plain(value):
+    if isinstance(value, list):
+        return [v.model_dump(exclude_none=True) if isinstance(v, BaseModel) else v for v in value]
+    return value
+
+
 class Importer:
-    """Resolves references and writes each kind of record. ``where(section, index, key)`` names a place."""
+    """Turns validated records into rows, resolving references by public id, one description at a time.
+    ``where(section, index, key, reason)`` names a place in the file."""
 
     def __init__(self, writer: Writer, where: Callable[..., str], default_source: str | None = None):
         self.writer = writer
         self.where = where
         self.default_source = default_source
         self.problems: list[str] = []
+        referenced = {"source"} | {f.ref for d in descriptions.every() for f in d.fields if f.ref}
         self.ids = {
-            "source": dict(models.Source.objects.values_list("slug", "pk")),
-            "country": dict(models.Country.objects.values_list("iso3", "pk")),
-            "organization": dict(models.Organization.objects.values_list("slug", "pk")),
-            "person": dict(models.Person.objects.values_list("slug", "pk")),
-            "post": dict(models.Post.objects.values_list("slug", "pk")),
-            "event": dict(models.Event.objects.values_list("slug", "pk")),
+            kind: dict(descriptions.get(kind).model.objects.values_list(descriptions.get(kind).key, "pk"))
+            for kind in referenced
         }
         self.post_roles = dict(models.Post.objects.values_list("slug", "role"))
 
@@ -107,98 +111,108 @@ class Importer:
             **_texts("note", item.note),
         }
 
-    def _write(self, model, table, kind, rows, **options):
+    def values(self, description: descriptions.Description, record, at: tuple) -> dict:
+        """The model's values for one record (references as primary keys; ``late`` ones left for later)."""
+        values = {**self.fact(record, at)} if description.sourced else {}
+        if description.dated:
+            values.update(_period(record))
+        for field in description.fields:
+            if field.many or field.late or (description.sourced and field.name == "note"):
+                continue
+            value = getattr(record, field.name)
+            if field.text:
+                values.update(_texts(field.name, value))
+            elif field.ref:
+                values[f"{field.name}_id"] = self.ref(field.ref, value, (*at, field.name))
+            else:
+                values[field.name] = _plain(value)
+        adjust = getattr(self, f"_adjust_{description.kind}", None)
+        return adjust(record, values, at) if adjust else values
+
+    def _adjust_membership(self, record, values: dict, at: tuple) -> dict:
+        # A membership in a post has the post's role unless the file says otherwise.
+        values["role"] = record.role or self.post_roles.get(record.post) or "member"
+        return values
+
+    def _adjust_post(self, record, values: dict, at: tuple) -> dict:
+        self.post_roles[record.id] = record.role
+        return values
+
+    def _adjust_rotationrule(self, record, values: dict, at: tuple) -> dict:
+        month, day = (int(x) for x in values.pop("handover").split("-"))
+        try:
+            dt.date(2000, month, day)
+        except ValueError:
+            self.problems.append(self.where(*at, "handover", f"no such day {record.handover}"))
+        for code in record.fixed_order:
+            self.ref("country", code, (*at, "fixed_order"))
+        return {**values, "handover_month": month, "handover_day": day}
+
+    def key(self, description: descriptions.Description, record, values: dict, at: tuple):
+        """The record's public id: given, derived from its values, or (a rotation rule) its organisation's key."""
+        if description.key == "organization":
+            return self.ref("organization", record.organization, (*at, "organization"))
+        given = getattr(record, description.file_key)
+        if given or not description.derive_key:
+            return given
+        parts = []
+        for spec in description.derive_key:
+            names = spec.split("|")
+            options = [values.get(name) if name == "role" else getattr(record, name) for name in names]
+            if "source" in names:
+                options.append(self.default_source)
+            parts.append(next((option for option in options if option), None))
+        return _derived_id(*parts)
+
+    def section(self, description: descriptions.Description, items: Iterable[tuple[int, BaseModel]], late=True):
+        """Write one section's records (then their links and lists of references). ``late``: also resolve the
+        references to records of the same section; the Popolo import does it in a pass of its own."""
+        items = list(items)
+        rows = []
+        for i, record in items:
+            at = (description.section, i)
+            values = self.values(description, record, at)
+            rows.append(Row(self.key(description, record, values, at), values, self.where(*at, None)))
+        key_field = "organization_id" if description.key == "organization" else description.key
+        written = self._write(description, rows, key_field=key_field)
+        if description.links:
+            links = []
+            for i, record in items:
+                owner = {f"{description.kind}_id": written[record.id]}
+                links += self._links(record.links, (description.section, i), f"{description.kind}:{record.id}", owner)
+            self.check()
+            self.writer.write(models.Link, "links", links, key_field="key")
+        if any(field.many for field in description.fields):
+            self._relate(description, items, written)
+        if late:
+            self.relations(description, items)
+
+    def relations(self, description: descriptions.Description, items):
+        late = [field for field in description.fields if field.late]
+        if not late:
+            return
+        rows = [
+            Row(
+                record.id,
+                {
+                    f"{f.name}_id": self.ref(f.ref, getattr(record, f.name), (description.section, i, f.name))
+                    for f in late
+                },
+                self.where(description.section, i, None),
+            )
+            for i, record in items
+        ]
         self.check()
-        written = self.writer.write(model, table, rows, **options)
-        if kind:
-            self.ids[kind].update(written)
+        self.writer.write(description.model, description.section, rows, count_unchanged=False, again=True)
+
+    def _write(self, description, rows, key_field):
+        self.check()
+        written = self.writer.write(description.model, description.section, rows, key_field=key_field)
+        if description.kind in self.ids:
+            self.ids[description.kind].update(written)
         return written
 
-    # -- one method per section; each takes (index, record) pairs ---------------------------------
-    def sources(self, items: Iterable[tuple[int, schema.SourceIn]]):
-        translated = ("document", "publisher", "note")
-        rows = [
-            Row(
-                s.id,
-                {
-                    **s.model_dump(exclude={"id", *translated}),
-                    **{k: v for name in translated for k, v in _texts(name, getattr(s, name)).items()},
-                },
-                self.where("sources", i, None),
-            )
-            for i, s in items
-        ]
-        self._write(models.Source, "sources", "source", rows)
-
-    def countries(self, items):
-        rows = [
-            Row(
-                c.iso3,
-                {
-                    "iso2": c.iso2 or "",
-                    **_texts("name", c.name),
-                    **_texts("official_name", c.official_name),
-                    "other_names": [n.model_dump(exclude_none=True) for n in c.other_names],
-                },
-                self.where("countries", i, None),
-            )
-            for i, c in items
-        ]
-        self._write(models.Country, "countries", "country", rows, key_field="iso3")
-
-    def organizations(self, items):
-        items = list(items)
-        self.organization_records(items)
-        self.organization_relations(items)
-
-    def organization_records(self, items):
-        """The organisations themselves and their links; parents and senders come after, in
-        ``organization_relations``, since they may be anywhere in the file."""
-        items = list(items)
-        rows, links = [], []
-        for i, o in items:
-            at = ("organizations", i)
-            rows.append(
-                Row(
-                    o.id,
-                    {
-                        **self.fact(o, at),
-                        **_period(o),
-                        "classification": o.classification,
-                        **_texts("name", o.name),
-                        **_texts("abbreviation", o.abbreviation),
-                        **_texts("description", o.description),
-                        **_texts("seat", o.seat),
-                        "country_id": self.ref("country", o.country, (*at, "country")),
-                        "chamber_kind": o.chamber_kind,
-                        "other_names": [n.model_dump(exclude_none=True) for n in o.other_names],
-                        "identifiers": [n.model_dump() for n in o.identifiers],
-                    },
-                    self.where(*at, None),
-                )
-            )
-        self._write(models.Organization, "organizations", "organization", rows)
-        for i, o in items:
-            links += self._links(
-                o.links, ("organizations", i), f"organization:{o.id}", organization_id=self.ids["organization"][o.id]
-            )
-        self._write(models.Link, "links", None, links, key_field="key")
-
-    def organization_relations(self, items):
-        relations = [
-            Row(
-                o.id,
-                {
-                    "parent_id": self.ref("organization", o.parent, ("organizations", i, "parent")),
-                    "sent_by_id": self.ref("organization", o.sent_by, ("organizations", i, "sent_by")),
-                },
-                self.where("organizations", i, None),
-            )
-            for i, o in items
-        ]
-        self._write(models.Organization, "organizations", None, relations, count_unchanged=False, again=True)
-
-    def _links(self, links, at, owner_key: str, **owner) -> list[Row]:
+    def _links(self, links, at, owner_key: str, owner: dict) -> list[Row]:
         # A link's public id is its owner's public id and the address.
         return [
             Row(
@@ -209,235 +223,19 @@ class Importer:
             for j, link in enumerate(links)
         ]
 
-    def people(self, items):
-        items = list(items)
-        rows = []
-        for i, p in items:
-            at = ("people", i)
-            rows.append(
-                Row(
-                    p.id,
-                    {
-                        **self.fact(p, at),
-                        **_texts("name", p.name),
-                        **_texts("given_name", p.given_name),
-                        **_texts("family_name", p.family_name),
-                        **_texts("patronymic_name", p.patronymic_name),
-                        **_texts("summary", p.summary),
-                        "gender": p.gender,
-                        "birth_date": p.birth_date,
-                        "other_names": [n.model_dump(exclude_none=True) for n in p.other_names],
-                        "identifiers": [n.model_dump() for n in p.identifiers],
-                    },
-                    self.where(*at, None),
-                )
-            )
-        self._write(models.Person, "people", "person", rows)
-        links = []
-        for i, p in items:
-            links += self._links(p.links, ("people", i), f"person:{p.id}", person_id=self.ids["person"][p.id])
-        self._write(models.Link, "links", None, links, key_field="key")
-
-    def posts(self, items):
-        rows = []
-        for i, p in items:
-            at = ("posts", i)
-            rows.append(
-                Row(
-                    p.id,
-                    {
-                        **self.fact(p, at),
-                        **_period(p),
-                        **_texts("label", p.label),
-                        "role": p.role,
-                        "organization_id": self.ref("organization", p.organization, (*at, "organization")),
-                        "max_holders": p.max_holders,
-                    },
-                    self.where(*at, None),
-                )
-            )
-            self.post_roles[p.id] = p.role
-        self._write(models.Post, "posts", "post", rows)
-
-    def memberships(self, items):
-        rows = []
-        for i, m in items:
-            at = ("memberships", i)
-            role = m.role or self.post_roles.get(m.post) or "member"
-            rows.append(
-                Row(
-                    m.id or _derived_id(m.person, m.organization, m.post or role, m.start),
-                    {
-                        **self.fact(m, at),
-                        **_period(m),
-                        "role": role,
-                        "label": m.label,
-                        "status": m.status,
-                        "post_id": self.ref("post", m.post, (*at, "post")),
-                        "person_id": self.ref("person", m.person, (*at, "person")),
-                        "organization_id": self.ref("organization", m.organization, (*at, "organization")),
-                        "on_behalf_of_id": self.ref("organization", m.on_behalf_of, (*at, "on_behalf_of")),
-                    },
-                    self.where(*at, None),
-                )
-            )
-        self._write(models.Membership, "memberships", None, rows)
-
-    def quotas(self, items):
-        rows = []
-        for i, q in items:
-            at = ("quotas", i)
-            rows.append(
-                Row(
-                    q.id or _derived_id(q.delegation, q.chamber, q.source or self.default_source, q.start),
-                    {
-                        **self.fact(q, at),
-                        **_period(q),
-                        "seats": q.seats,
-                        "substitute_seats": q.substitute_seats,
-                        "in_force": q.in_force,
-                        "delegation_id": self.ref("organization", q.delegation, (*at, "delegation")),
-                        "chamber_id": self.ref("organization", q.chamber, (*at, "chamber")),
-                    },
-                    self.where(*at, None),
-                )
-            )
-        self._write(models.SeatQuota, "quotas", None, rows)
-
-    def participations(self, items):
-        rows = []
-        for i, p in items:
-            at = ("participations", i)
-            rows.append(
-                Row(
-                    p.id or _derived_id(p.organization, p.country or p.participant, p.status, p.start),
-                    {
-                        **self.fact(p, at),
-                        **_period(p),
-                        "status": p.status,
-                        "organization_id": self.ref("organization", p.organization, (*at, "organization")),
-                        "country_id": self.ref("country", p.country, (*at, "country")),
-                        "participant_id": self.ref("organization", p.participant, (*at, "participant")),
-                    },
-                    self.where(*at, None),
-                )
-            )
-        self._write(models.Participation, "participations", None, rows)
-
-    def chairmanships(self, items):
-        rows = []
-        for i, c in items:
-            at = ("chairmanships", i)
-            rows.append(
-                Row(
-                    c.id or _derived_id(c.organization, c.country, c.start),
-                    {
-                        **self.fact(c, at),
-                        **_period(c),
-                        "basis": c.basis,
-                        "organization_id": self.ref("organization", c.organization, (*at, "organization")),
-                        "country_id": self.ref("country", c.country, (*at, "country")),
-                    },
-                    self.where(*at, None),
-                )
-            )
-        self._write(models.Chairmanship, "chairmanships", None, rows)
-
-    def rotation_rules(self, items):
-        for i, r in items:
-            at = ("rotation_rules", i)
-            organization_id = self.ref("organization", r.organization, (*at, "organization"))
-            month, day = (int(x) for x in r.handover.split("-"))
-            try:
-                dt.date(2000, month, day)
-            except ValueError:
-                self.problems.append(self.where(*at, "handover", f"no such day {r.handover}"))
-            for code in r.fixed_order:
-                self.ref("country", code, (*at, "fixed_order"))
-            values = {
-                **self.fact(r, at),
-                "order_method": r.order_method,
-                "order_language": r.order_language,
-                "fixed_order": r.fixed_order,
-                "term_months": r.term_months,
-                "handover_month": month,
-                "handover_day": day,
-                "effective_from": r.effective_from,
-                **_texts("description", r.description),
-            }
-            self.check()
-            # One rule per organisation: the organisation is its public id.
-            self.writer.write(
-                models.RotationRule,
-                "rotation_rules",
-                [Row(organization_id, values, self.where(*at, None))],
-                key_field="organization_id",
-            )
-
-    def events(self, items):
-        rows = []
-        for i, e in items:
-            at = ("events", i)
-            rows.append(
-                Row(
-                    e.id,
-                    {
-                        **self.fact(e, at),
-                        **_period(e),
-                        "kind": e.kind,
-                        "number": e.number,
-                        **_texts("title", e.title),
-                        **_texts("description", e.description),
-                        **_texts("place", e.place),
-                        "organizer_id": self.ref("organization", e.organizer, (*at, "organizer")),
-                        "country_id": self.ref("country", e.country, (*at, "country")),
-                    },
-                    self.where(*at, None),
-                )
-            )
-        self._write(models.Event, "events", "event", rows)
-
-    def news(self, items):
-        items = list(items)
-        rows = [
-            Row(
-                n.id,
-                {
-                    **self.fact(n, ("news", i)),
-                    "date": n.date,
-                    "language": n.language,
-                    **_texts("title", n.title),
-                    **_texts("body", n.body),
-                },
-                self.where("news", i, None),
-            )
-            for i, n in items
-        ]
-        written = self._write(models.NewsItem, "news", None, rows)
-        relations = {"countries": "country", "people": "person", "organizations": "organization", "events": "event"}
-        for i, n in items:
-            item = models.NewsItem.objects.get(pk=written[n.id])
-            for name, kind in relations.items():
-                wanted = {self.ref(kind, key, ("news", i, name)) for key in getattr(n, name)}
+    def _relate(self, description, items, written: dict) -> None:
+        """Lists of references (a news item's states, people, organisations, events): set where they differ."""
+        many = [field for field in description.fields if field.many]
+        stored = {obj.pk: obj for obj in description.model.objects.filter(pk__in=written.values())}
+        for i, record in items:
+            obj = stored[written[record.id]]
+            for field in many:
+                at = (description.section, i, field.name)
+                wanted = {self.ref(field.ref, key, at) for key in getattr(record, field.name)}
                 self.check()
-                manager = getattr(item, name)
+                manager = getattr(obj, field.name)
                 if set(manager.values_list("pk", flat=True)) != wanted:
                     manager.set(wanted)
-
-    SECTIONS = (
-        "sources",
-        "countries",
-        "organizations",
-        "people",
-        "posts",
-        "memberships",
-        "quotas",
-        "participations",
-        "chairmanships",
-        "rotation_rules",
-        "events",
-        "news",
-    )
 
 
 def finish(report: LoadReport, label) -> None:
@@ -459,7 +257,7 @@ def load_dataset(path: Path | str, reason: str | None = None) -> LoadReport:
 
     with transaction.atomic():
         importer = Importer(Writer(reason or f"loaded from {path.name}", report), where, dataset.default_source)
-        for section in Importer.SECTIONS:
-            getattr(importer, section)(enumerate(getattr(dataset, section)))
+        for description in descriptions.every():
+            importer.section(description, enumerate(getattr(dataset, description.section)))
         finish(report, path)
     return report

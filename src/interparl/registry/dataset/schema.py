@@ -1,17 +1,22 @@
 """The shape of a dataset file (format ``interparl-dataset/1``), validated before anything is written.
 
 See ``docs/dataset-format.md`` for the format in words. References between records use public ids
-(``id`` of organisations, people, posts, events, sources; ISO alpha-3 codes of countries).
+(``id`` of organisations, people, posts, events, sources; ISO alpha-3 codes of countries). Each section's record
+shape is built from the record's description (``registry/descriptions.py``) and its model fields: types,
+defaults, choices and bounds come from the model, so a new model field needs no edit here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from django.core import validators as dj_validators
+from django.db import models as dj
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, create_model, model_validator
 
-from ..models import ROLES, Chairmanship, Event, Membership, Organization, Participation, RotationRule
+from .. import descriptions
 from ..partial_dates import PartialDate
 from ..validators import web_url_problem
 
@@ -35,10 +40,6 @@ def _web_url(value: str) -> str:
     return value
 
 
-def _choices(model_choices) -> tuple:
-    return tuple(value for value, _label in model_choices)
-
-
 def _one_of(allowed):
     allowed = set(allowed)
 
@@ -48,9 +49,6 @@ def _one_of(allowed):
         return value
 
     return BeforeValidator(check)
-
-
-Role = Annotated[str, _one_of(ROLES)]
 
 
 class Strict(BaseModel):
@@ -113,157 +111,110 @@ class Period(Fact):
 
 WebUrl = Annotated[str, AfterValidator(_web_url)]
 WebUrlOrBlank = Annotated[str, AfterValidator(lambda value: _web_url(value) if value else value)]
+Text_ = Annotated[Text, BeforeValidator(_text_or_plain)]
+
+# Values kept as JSON lists on the model: the shape of their items.
+LIST_ITEMS = {"other_names": OtherName, "identifiers": Identifier, "fixed_order": Iso3}
+# Values that are not one model field (the rotation rule's "MM-DD", stored as a month and a day).
+COMPOSITE = {"handover": (Annotated[str, Field(pattern=r"^\d{2}-\d{2}$")], "01-01")}
 
 
-class SourceIn(Strict):
-    id: Slug
-    url: WebUrlOrBlank = ""
-    document: Note = None
-    publisher: Note = None
-    language: str = ""
-    accessed: dt.date | None = None
-    published: dt.date | None = None
-    note: Note = None
+def _bounds(model_field) -> dict:
+    positive = (dj.PositiveIntegerField, dj.PositiveSmallIntegerField, dj.PositiveBigIntegerField)
+    bounds = {"ge": 0} if isinstance(model_field, positive) else {}
+    for validator in model_field.validators:
+        if isinstance(validator, dj_validators.MinValueValidator):
+            bounds["ge"] = validator.limit_value
+        elif isinstance(validator, dj_validators.MaxValueValidator):
+            bounds["le"] = validator.limit_value
+    return bounds
 
 
-class CountryIn(Strict):
-    iso3: Iso3
-    iso2: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
-    name: Text
-    official_name: Text | None = None
-    other_names: list[OtherName] = []
+def _model_default(model_field):
+    if model_field.has_default():
+        return model_field.get_default()
+    if model_field.null:
+        return None
+    return "" if model_field.blank and model_field.empty_strings_allowed else ...
+
+
+def _file_field(description: descriptions.Description, field: descriptions.Field) -> tuple:
+    """(type, default) of one field in a file; ``...`` as the default: required."""
+    if field.name in COMPOSITE:
+        return COMPOSITE[field.name]
+    model_field = description.model._meta.get_field(field.name)
+    key = Iso3 if field.ref == "country" else Slug
+    if field.many:
+        return list[key], []
+    if field.ref:
+        return (key, ...) if not model_field.null else (key | None, None)
+    if field.text:
+        return (Text_, ...) if not model_field.blank else (Note, None)
+    if field.name in LIST_ITEMS:
+        return list[LIST_ITEMS[field.name]], []
+    default = _model_default(model_field) if field.default is descriptions.MODEL_DEFAULT else field.default
+    if model_field.choices:
+        kind = Annotated[str, _one_of(value for value, _label in model_field.flatchoices if value or default == "")]
+    elif isinstance(model_field, dj.URLField):
+        kind = WebUrlOrBlank if model_field.blank else WebUrl
+    elif isinstance(model_field, dj.BooleanField):
+        kind = bool
+    elif isinstance(model_field, dj.IntegerField):
+        kind = Annotated[int, Field(**_bounds(model_field))]
+    elif isinstance(model_field, dj.DateField):
+        kind = dt.date
+    else:
+        kind = str
+    return (kind | None if model_field.null or default is None else kind), default
+
+
+def _one_of_given(names: tuple[str, ...]):
+    def check(record):
+        if not any(getattr(record, name) for name in names):
+            raise ValueError(f"give one of: {', '.join(names)}")
+        return record
+
+    return model_validator(mode="after")(check)
+
+
+@functools.cache
+def record_model(description: descriptions.Description) -> type[Strict]:
+    """The shape of one record of ``description`` in a dataset file (a pydantic model)."""
+    base = Period if description.dated else Fact if description.sourced else Strict
+    fields: dict = {}
+    key_type = Iso3 if description.kind == "country" else Slug
+    if description.file_key not in {f.name for f in description.fields}:
+        fields[description.file_key] = (key_type | None, None) if description.derive_key else (key_type, ...)
+    for field in description.fields:
+        if description.sourced and field.name == "note":
+            continue  # the fact's note, from the base
+        fields[field.name] = _file_field(description, field)
+    if description.links:
+        fields["links"] = (list[LinkIn], [])
+    validators = {"one_of_given": _one_of_given(description.one_of)} if description.one_of else {}
+    return create_model(
+        f"{description.kind.title()}In", __base__=base, __validators__=validators, __module__=__name__, **fields
+    )
+
+
+@functools.cache
+def _dataset_model(kinds: tuple[descriptions.Description, ...]) -> type[Strict]:
+    sections = {d.section: (list[record_model(d)], []) for d in kinds}
+    return create_model(
+        "Dataset",
+        __base__=Strict,
+        __module__=__name__,
+        format=(Literal["interparl-dataset/1"], ...),
+        title=(str, ""),
+        default_source=(Slug | None, None),
+        **sections,
+    )
+
+
+def dataset_model() -> type[Strict]:
+    """The shape of a whole dataset file, from the descriptions in force."""
+    return _dataset_model(tuple(descriptions.every()))
 
 
 class LinkIn(Fact):
     url: WebUrl
-
-
-class OrganizationIn(Period):
-    id: Slug
-    classification: Annotated[str, _one_of(_choices(Organization.Classification.choices))]
-    name: Text
-    abbreviation: Text | None = None
-    description: Text | None = None
-    seat: Text | None = None
-    parent: Slug | None = None
-    sent_by: Slug | None = None
-    country: Iso3 | None = None
-    chamber_kind: Annotated[str, _one_of(_choices(Organization.ChamberKind.choices))] = ""
-    other_names: list[OtherName] = []
-    identifiers: list[Identifier] = []
-    links: list[LinkIn] = []
-
-
-class PersonIn(Fact):
-    id: Slug
-    name: Text
-    given_name: Text | None = None
-    family_name: Text | None = None
-    patronymic_name: Text | None = None
-    gender: str = ""
-    birth_date: dt.date | None = None
-    summary: Text | None = None
-    other_names: list[OtherName] = []
-    identifiers: list[Identifier] = []
-    links: list[LinkIn] = []
-
-
-class PostIn(Period):
-    id: Slug
-    label: Text
-    role: Role
-    organization: Slug
-    max_holders: int | None = Field(default=1, ge=1)
-
-
-class MembershipIn(Period):
-    id: Slug | None = None
-    person: Slug
-    organization: Slug
-    post: Slug | None = None
-    role: Role | None = None
-    label: str = ""
-    on_behalf_of: Slug | None = None
-    status: Annotated[str, _one_of(_choices(Membership.Status.choices))] = "full"
-
-
-class QuotaIn(Period):
-    id: Slug | None = None
-    delegation: Slug
-    chamber: Slug
-    seats: int = Field(ge=0)
-    substitute_seats: int = Field(default=0, ge=0)
-    in_force: bool = True
-
-
-class ParticipationIn(Period):
-    id: Slug | None = None
-    organization: Slug
-    country: Iso3 | None = None
-    participant: Slug | None = None
-    status: Annotated[str, _one_of(_choices(Participation.Status.choices))]
-
-    @model_validator(mode="after")
-    def names_a_participant(self):
-        if not (self.country or self.participant):
-            raise ValueError("name the participating state (country) or organisation (participant)")
-        return self
-
-
-class ChairmanshipIn(Period):
-    id: Slug | None = None
-    organization: Slug
-    country: Iso3
-    basis: Annotated[str, _one_of(_choices(Chairmanship.Basis.choices))] = "rotation"
-
-
-class RotationRuleIn(Fact):
-    organization: Slug
-    order_method: Annotated[str, _one_of(_choices(RotationRule.OrderMethod.choices))]
-    order_language: str = "ru"
-    fixed_order: list[Iso3] = []
-    term_months: int = Field(default=12, ge=1, le=120)
-    handover: Annotated[str, Field(pattern=r"^\d{2}-\d{2}$")] = "01-01"
-    effective_from: dt.date | None = None
-    description: Text | None = None
-
-
-class EventIn(Period):
-    id: Slug
-    kind: Annotated[str, _one_of(_choices(Event.Kind.choices))]
-    title: Text
-    description: Text | None = None
-    place: Text | None = None
-    number: int | None = Field(default=None, ge=1)
-    organizer: Slug | None = None
-    country: Iso3 | None = None
-
-
-class NewsIn(Fact):
-    id: Slug
-    date: dt.date
-    language: str = "en"
-    title: Text
-    body: Text
-    countries: list[Iso3] = []
-    people: list[Slug] = []
-    organizations: list[Slug] = []
-    events: list[Slug] = []
-
-
-class Dataset(Strict):
-    format: Literal["interparl-dataset/1"]
-    title: str = ""
-    default_source: Slug | None = None
-    sources: list[SourceIn] = []
-    countries: list[CountryIn] = []
-    organizations: list[OrganizationIn] = []
-    people: list[PersonIn] = []
-    posts: list[PostIn] = []
-    memberships: list[MembershipIn] = []
-    quotas: list[QuotaIn] = []
-    participations: list[ParticipationIn] = []
-    chairmanships: list[ChairmanshipIn] = []
-    rotation_rules: list[RotationRuleIn] = []
-    events: list[EventIn] = []
-    news: list[NewsIn] = []

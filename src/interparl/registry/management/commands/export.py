@@ -4,7 +4,7 @@ from pathlib import Path
 
 from interparl.errors import DatasetError
 
-from ...dataset.popolo import iter_popolo_json
+from ...dataset.popolo_export import iter_popolo_json
 from ..base import RegistryCommand
 
 
