@@ -92,7 +92,7 @@ def main():
     from rich.table import Table
 
     from interparl.registry.dataset.popolo import load_popolo
-from interparl.registry.dataset.popolo_export import export_popolo
+    from interparl.registry.dataset.popolo_export import export_popolo
 
     source = work / "large.json"
     began = time.perf_counter()
