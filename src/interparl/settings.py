@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "interparl.changes",
     "interparl.ingestion",
     "interparl.api",
+    "interparl.downloads",
     "interparl.portal",
 ]
 

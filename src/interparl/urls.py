@@ -14,6 +14,7 @@ urlpatterns = [
     path("robots.txt", portal.robots, name="robots"),
     path("favicon.ico", portal.favicon, name="favicon"),
     path("", include("interparl.api.urls")),
+    path("", include("interparl.downloads.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

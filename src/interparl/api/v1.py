@@ -11,6 +11,7 @@ from typing import Literal
 
 from django.db.models import Prefetch, Q
 from django.http import HttpResponsePermanentRedirect
+from django.urls import reverse
 from django.utils import translation
 from ninja import NinjaAPI, Query
 from ninja.errors import HttpError
@@ -19,6 +20,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from interparl.changes import log
 from interparl.changes.services import redirect_for
 from interparl.dates import IsoDate, IsoMoment
+from interparl.downloads import urls as downloads
 from interparl.registry import models, records, rotation, search, selectors
 
 from . import presenters, schemas
@@ -134,16 +136,8 @@ def index(request):
         "openapi": f"{base}openapi.json",
         "documentation": f"{base}docs",
         "downloads": {
-            name: request.build_absolute_uri(f"/export/{name}")
-            for name in (
-                "popolo.json",
-                "people.csv",
-                "memberships.csv",
-                "delegations.csv",
-                "events.ics",
-                "news.atom",
-                "changes.atom",
-            )
+            path.split("/")[-1]: request.build_absolute_uri(path)
+            for path in (reverse(f"downloads:{pattern.name}") for pattern in downloads.urlpatterns)
         },
     }
 

@@ -1,7 +1,7 @@
 from django.urls import path
 
-from interparl.api import views as downloads
-from interparl.api.feeds import NewsFeed
+from interparl.downloads import views as downloads
+from interparl.downloads.feeds import NewsFeed
 
 from . import history, views
 

@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import pytest
 
@@ -95,3 +96,34 @@ def test_invalid_json_is_reported(tmp_path):
     path.write_text('{"persons": [{"id": "a", "name": ', encoding="utf-8")
     with pytest.raises(DatasetError, match="not valid JSON"):
         load_popolo(path)
+
+
+POPOLO_SCHEMAS = Path(__file__).resolve().parents[3].parent / "shared" / "popolo-schemas"
+
+
+@pytest.mark.skipif(not POPOLO_SCHEMAS.is_dir(), reason="the official Popolo schemas are in ../shared/popolo-schemas")
+def test_the_export_is_valid_popolo():
+    """Every person, organisation, membership, post and event validates against the official Popolo JSON Schemas
+    (draft 3); a source without a web address is not given as a Popolo link (whose url is required)."""
+    from jsonschema import Draft3Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT3
+
+    schemas = {path.stem: json.loads(path.read_text()) for path in POPOLO_SCHEMAS.glob("*.json")}
+    registry = Registry().with_resources(
+        (schema["id"], Resource.from_contents(schema, default_specification=DRAFT3)) for schema in schemas.values()
+    )
+    document = json.loads("".join(iter_popolo_json()))
+    sections = {"persons": "person", "organizations": "organization", "memberships": "membership"}
+    sections |= {"posts": "post", "events": "event"}
+    problems = []
+    for section, name in sections.items():
+        validator = Draft3Validator(schemas[name], registry=registry)
+        assert document[section]
+        for record in document[section]:
+            problems += [f"{section} {record['id']}: {error.message}" for error in validator.iter_errors(record)]
+    assert problems == []
+    unaddressed = models.Source.objects.filter(url="").values_list("slug", flat=True)
+    assert unaddressed, "the built-in dataset has sources without an address"
+    named = [d["id"] for section in sections for r in document[section] for d in r.get("documents", [])]
+    assert set(named) <= set(unaddressed) and named

@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from interparl.dates import parse_date
-from interparl.registry import models, selectors
+from interparl.registry import descriptions, models, selectors
 from interparl.registry.dataset.popolo_export import iter_popolo_json
 
-from . import exports
+from . import tables
 from .calendar import calendar_bytes
 
 
@@ -61,19 +61,19 @@ def popolo(request):
 
 
 def _csv(name: str, columns, rows) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(exports.to_csv(columns, rows), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(tables.to_csv(columns, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     return response
 
 
 def people_csv(request):
     as_of, error = _as_of(request)
-    return error or _csv("people", exports.PEOPLE_COLUMNS, exports.people_rows(as_of))
+    return error or _csv("people", tables.columns(descriptions.get("person")), tables.people_rows(as_of))
 
 
 def memberships_csv(request):
     as_of, error = _as_of(request)
-    return error or _csv("memberships", exports.MEMBERSHIP_COLUMNS, exports.membership_rows(as_of))
+    return error or _csv("memberships", tables.columns(descriptions.get("membership")), tables.membership_rows(as_of))
 
 
 def delegations_csv(request):
@@ -86,7 +86,7 @@ def delegations_csv(request):
     except selectors.NotFound as exc:
         return JsonResponse({"detail": str(exc), "errors": []}, status=404)
     # A few rows per delegation: built whole, so the response can be cached like the API's.
-    body = "".join(exports.to_csv(exports.DELEGATION_COLUMNS, exports.delegation_rows(assembly, as_of)))
+    body = "".join(tables.to_csv(tables.DELEGATION_COLUMNS, tables.delegation_rows(assembly, as_of)))
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="delegations.csv"'
     return response
