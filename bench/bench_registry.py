@@ -67,10 +67,10 @@ def main() -> None:
         return label, statistics.median(samples), p95
 
     rows = [
-        timed("composition(csto-pa, today)", lambda: selectors.composition(assembly, dt.date.today()), args.repeats),
+        timed("composition(csto-pa, today)", lambda: selectors.composition(assembly, at=dt.date.today()), args.repeats),
         timed(
             "composition(csto-pa, 2000-06-01)",
-            lambda: selectors.composition(assembly, dt.date(2000, 6, 1)),
+            lambda: selectors.composition(assembly, at=dt.date(2000, 6, 1)),
             args.repeats,
         ),
         timed(

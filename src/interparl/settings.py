@@ -76,14 +76,24 @@ INSTALLED_APPS = [
     "interparl.registry",
     "interparl.changes",
     "interparl.ingestion",
+    "corsheaders",
     "interparl.api",
     "interparl.downloads",
     "interparl.portal",
 ]
 
+# Open data is readable from any web page (CORS), for reading only; portal pages and the admin are not shared.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/(api|export)/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+CORS_PREFLIGHT_MAX_AGE = 86400
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.gzip.GZipMiddleware",  # pages and JSON compressed; static files come compressed already
+    "corsheaders.middleware.CorsMiddleware",  # open data: any origin may read /api/ and /export/
     "interparl.middleware.SiteMiddleware",
     "interparl.api.middleware.RejectNulCharacters",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -55,7 +55,7 @@ def test_a_disagreeing_quota_is_a_conflict_recorded_beside_the_one_in_force():
     assert sorted((q.seats, q.in_force) for q in versions) == [(6, False), (6, False), (7, True)]
     new = versions.get(source__slug="exampleorg-delegations")
     assert new.source_quote.startswith("Делегация Национального собрания Республики Беларусь")
-    belarus = next(d for d in selectors.composition(assembly(), AS_OF).delegations if d.country == "BLR")
+    belarus = next(d for d in selectors.composition(assembly(), at=AS_OF).delegations if d.country == "BLR")
     assert [c.seats for c in belarus.chambers] == [7, 4]  # the quota in force did not move
 
 
@@ -93,8 +93,12 @@ def test_a_new_plenipotentiary_ends_the_previous_one_and_everything_carries_its_
     assert petrov.source.url == "https://example.org/belarus" and petrov.source.accessed == dt.date.today()
     kogut = models.Membership.objects.get(person__slug="viktor-kogut", post__slug="blr-plenipotentiary")
     assert kogut.end_date == dt.date(2026, 11, 30)
-    before = next(d for d in selectors.composition(assembly(), dt.date(2026, 11, 30)).delegations if d.country == "BLR")
-    after = next(d for d in selectors.composition(assembly(), dt.date(2026, 12, 2)).delegations if d.country == "BLR")
+    before = next(
+        d for d in selectors.composition(assembly(), at=dt.date(2026, 11, 30)).delegations if d.country == "BLR"
+    )
+    after = next(
+        d for d in selectors.composition(assembly(), at=dt.date(2026, 12, 2)).delegations if d.country == "BLR"
+    )
     assert (before.plenipotentiary.name, after.plenipotentiary.name) == ("Viktor Kogut", "Ivan Petrov")
     membership = models.Membership.objects.get(person=petrov)
     assert membership.source_quote == raw and membership.start_date == dt.date(2026, 12, 1)
@@ -126,7 +130,9 @@ def test_websites_chairmanships_and_events_are_planned_and_written():
     assert "TJK from 2027-01-01" in summary[("add", "chairmanship")]
     assert "2027-03-03" in summary[("add", "event")]
     apply_plan(plan, raw, url="https://example.org/news")
-    assert selectors.chair_of(models.Organization.objects.get(slug="csto"), dt.date(2027, 2, 1)).country.iso3 == "TJK"
+    assert (
+        selectors.chair_of(models.Organization.objects.get(slug="csto"), at=dt.date(2027, 2, 1)).country.iso3 == "TJK"
+    )
     event = models.Event.objects.get(start_date=dt.date(2027, 3, 3))
     assert event.place_en == "Dushanbe" and event.kind == "council_meeting"
 

@@ -27,7 +27,7 @@ def connected(seats, reach) -> bool:
 
 
 def test_every_delegation_and_chamber_is_one_contiguous_block():
-    composition = selectors.composition(models.Organization.objects.get(slug="csto-pa"), dt.date(2026, 11, 27))
+    composition = selectors.composition(models.Organization.objects.get(slug="csto-pa"), at=dt.date(2026, 11, 27))
     groups = seat_groups(composition)
     centres = get_seats_centers(sum(g.seats for g in groups))
     spacing = min(math.dist(a, b) for a, b in itertools.combinations(centres, 2))
@@ -39,7 +39,7 @@ def test_every_delegation_and_chamber_is_one_contiguous_block():
 
 
 def test_filled_seats_link_their_members():
-    composition = selectors.composition(models.Organization.objects.get(slug="csto-pa"), dt.date(2026, 11, 27))
+    composition = selectors.composition(models.Organization.objects.get(slug="csto-pa"), at=dt.date(2026, 11, 27))
     for language in ("en", "ru"):  # links go to the pages of the language the chart is drawn in
         with translation.override(language):
             chart = seat_chart(composition)

@@ -15,7 +15,7 @@ SEEN = dt.date(2026, 11, 27)  # the built-in sources' date seen
 
 
 def composition(day):
-    return selectors.composition(models.Organization.objects.get(slug="csto-pa"), day)
+    return selectors.composition(models.Organization.objects.get(slug="csto-pa"), at=day)
 
 
 def test_nothing_exists_before_the_founding():

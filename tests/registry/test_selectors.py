@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def composition(day):
-    return selectors.composition(models.Organization.objects.get(slug="csto-pa"), day)
+    return selectors.composition(models.Organization.objects.get(slug="csto-pa"), at=day)
 
 
 def quotas(result):

@@ -1,4 +1,5 @@
-"""Open-data responses: CORS for any origin, Last-Modified from the registry's change history
+"""Open-data responses (CORS comes from django-cors-headers, see the settings): Last-Modified from the
+registry's change history
 (Django's ConditionalGetMiddleware then adds the ETag and answers conditional requests with 304),
 and a cache of whole responses that lasts until the registry changes.
 
@@ -11,11 +12,11 @@ import hashlib
 import re
 
 from django.core.cache import caches
-from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils import translation
 from django.utils.http import http_date
 
-from interparl.registry.selectors import latest_history
+from interparl.registry.versioning import latest_history
 
 OPEN_PATHS = ("/api/", "/export/")
 PORTAL_PAGE = re.compile(r"^/(?:en|ru)/(?!admin/)")
@@ -32,18 +33,9 @@ class OpenDataMiddleware:
                 # A portal page changes when the registry does (or its code): the registry's last change dates it.
                 _date(response, latest_history())
             return response
-        if request.method == "OPTIONS":
-            response = HttpResponse(status=204)
-            response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
-            response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since, Accept, Accept-Language"
-            response["Access-Control-Max-Age"] = "86400"
-        elif request.method in ("GET", "HEAD"):
-            response = self.cached_response(request)
-        else:
-            response = self.get_response(request)
-        response["Access-Control-Allow-Origin"] = "*"
-        response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
-        return response
+        if request.method in ("GET", "HEAD"):
+            return self.cached_response(request)
+        return self.get_response(request)
 
     def cached_response(self, request):
         history = latest_history()

@@ -1,13 +1,30 @@
-"""Response shapes of the public API (and so of its OpenAPI schema)."""
+"""The public API's contract: response shapes of /api/v1 (and so of its OpenAPI schema).
+
+These are the API's own: they read registry rows and the registry's read-side results by attribute (``resolve_*``
+where a value is derived), so that a change made for the portal or the command line cannot change the public
+API by accident — a field the API shows is a line here.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from ninja import Schema
 from pydantic import Field
 
-# The composition types are the registry's own read-side results: one definition for every consumer.
-from interparl.registry.rotation import RotationReport  # noqa: F401 (re-exported for the API)
-from interparl.registry.selectors import Composition, SourceRef  # noqa: F401 (re-exported for the API)
+from interparl.registry.partial_dates import PartialDateField
+
+
+def _iso(partial) -> str | None:
+    return partial.isoformat() if partial else None
+
+
+def _slug(obj) -> str | None:
+    return obj.slug if obj is not None else None
+
+
+def _both(obj, field: str) -> dict:
+    return {"en": getattr(obj, f"{field}_en") or None, "ru": getattr(obj, f"{field}_ru") or None}
 
 
 class Error(Schema):
@@ -33,6 +50,26 @@ class Identifier(Schema):
     identifier: str
 
 
+class SourceRef(Schema):
+    """A source: read from a registry row (its ``slug``) or from a read-side result (its ``id``)."""
+
+    id: str
+    url: str | None
+    document: str | None
+
+    @staticmethod
+    def resolve_id(source) -> str:
+        return source.slug if hasattr(source, "slug") else source.id
+
+    @staticmethod
+    def resolve_url(source) -> str | None:
+        return source.url or None
+
+    @staticmethod
+    def resolve_document(source) -> str | None:
+        return source.document or None
+
+
 class Link(Schema):
     url: str
     note: str
@@ -45,12 +82,33 @@ class Provenance(Schema):
     note: str
 
 
+class Dated(Schema):
+    start_date: str | None
+    end_date: str | None
+
+    @staticmethod
+    def resolve_start_date(row) -> str | None:
+        return _iso(row.start)
+
+    @staticmethod
+    def resolve_end_date(row) -> str | None:
+        return _iso(row.end)
+
+
 class OrganizationBrief(Schema):
-    id: str
+    id: str = Field(alias="slug")
     classification: str
     name: str
     names: Text
     country: str | None
+
+    @staticmethod
+    def resolve_names(org) -> dict:
+        return _both(org, "name")
+
+    @staticmethod
+    def resolve_country(org) -> str | None:
+        return org.country.iso3 if org.country_id else None
 
 
 class Organization(OrganizationBrief, Provenance):
@@ -66,55 +124,85 @@ class Organization(OrganizationBrief, Provenance):
     identifiers: list[Identifier]
     links: list[Link]
 
+    @staticmethod
+    def resolve_parent(org) -> str | None:
+        return _slug(org.parent)
 
-class Quota(Provenance):
-    id: str
-    delegation: str
-    chamber: str
-    chamber_name: str
+    @staticmethod
+    def resolve_sent_by(org) -> str | None:
+        return _slug(org.sent_by)
+
+    @staticmethod
+    def resolve_founding_date(org) -> str | None:
+        return _iso(org.start)
+
+    @staticmethod
+    def resolve_dissolution_date(org) -> str | None:
+        return _iso(org.end)
+
+    @staticmethod
+    def resolve_links(org) -> list:
+        return list(org.links.all())
+
+
+class Quota(Provenance, Dated):
+    id: str = Field(alias="slug")
+    delegation: str = Field(alias="delegation.slug")
+    chamber: str = Field(alias="chamber.slug")
+    chamber_name: str = Field(alias="chamber.name")
     seats: int
     substitute_seats: int
     in_force: bool
-    start_date: str | None
-    end_date: str | None
 
 
-class Post(Provenance):
-    id: str
+class Post(Provenance, Dated):
+    id: str = Field(alias="slug")
     label: str
     role: str
-    organization: str
+    organization: str = Field(alias="organization.slug")
     max_holders: int | None
-    start_date: str | None
-    end_date: str | None
 
 
 class OrganizationDetail(Organization):
-    children: list[OrganizationBrief]
-    quotas: list[Quota]
-    posts: list[Post]
+    children: list[OrganizationBrief] = Field(alias="parts")
+    quotas: list[Quota] = Field(alias="quota_versions")
+    posts: list[Post] = Field(alias="post_list")
 
 
-class Membership(Provenance):
-    id: str
-    person: str
-    person_name: str
-    organization: str
-    organization_name: str
+class Membership(Provenance, Dated):
+    id: str = Field(alias="slug")
+    person: str = Field(alias="person.slug")
+    person_name: str = Field(alias="person.name")
+    organization: str = Field(alias="organization.slug")
+    organization_name: str = Field(alias="organization.name")
     post: str | None
     post_label: str | None
     role: str
     label: str
     on_behalf_of: str | None
     status: str
-    start_date: str | None
-    end_date: str | None
+
+    @staticmethod
+    def resolve_post(row) -> str | None:
+        return _slug(row.post)
+
+    @staticmethod
+    def resolve_post_label(row) -> str | None:
+        return row.post.label if row.post_id else None
+
+    @staticmethod
+    def resolve_on_behalf_of(row) -> str | None:
+        return _slug(row.on_behalf_of)
 
 
 class PersonBrief(Schema):
-    id: str
+    id: str = Field(alias="slug")
     name: str
     names: Text
+
+    @staticmethod
+    def resolve_names(person) -> dict:
+        return _both(person, "name")
 
 
 class Person(PersonBrief, Provenance):
@@ -125,18 +213,30 @@ class Person(PersonBrief, Provenance):
     identifiers: list[Identifier]
     links: list[Link]
 
+    @staticmethod
+    def resolve_links(person) -> list:
+        return list(person.links.all())
+
 
 class PersonDetail(Person):
-    memberships: list[Membership]
+    memberships: list[Membership] = Field(alias="membership_list")
 
 
 class Assembly(Organization):
     seats: int = Field(description="Full seats in force on the as-of date.")
     delegations: list[str]
 
+    @staticmethod
+    def resolve_seats(assembly) -> int:
+        return assembly.composition.seats
 
-class Event(Provenance):
-    id: str
+    @staticmethod
+    def resolve_delegations(assembly) -> list[str]:
+        return [d.delegation for d in assembly.composition.delegations]
+
+
+class Event(Provenance, Dated):
+    id: str = Field(alias="slug")
     kind: str
     title: str
     titles: Text
@@ -145,12 +245,22 @@ class Event(Provenance):
     number: int | None
     organizer: str | None
     country: str | None
-    start_date: str | None
-    end_date: str | None
+
+    @staticmethod
+    def resolve_titles(event) -> dict:
+        return _both(event, "title")
+
+    @staticmethod
+    def resolve_organizer(event) -> str | None:
+        return _slug(event.organizer)
+
+    @staticmethod
+    def resolve_country(event) -> str | None:
+        return event.country.iso3 if event.country_id else None
 
 
 class NewsItem(Provenance):
-    id: str
+    id: str = Field(alias="slug")
     date: str
     language: str
     title: str
@@ -161,32 +271,36 @@ class NewsItem(Provenance):
     organizations: list[str]
     events: list[str]
 
+    @staticmethod
+    def resolve_date(item) -> str:
+        return item.date.isoformat()
+
+    @staticmethod
+    def resolve_titles(item) -> dict:
+        return _both(item, "title")
+
+    @staticmethod
+    def resolve_countries(item) -> list[str]:
+        return [c.iso3 for c in item.countries.all()]
+
+    @staticmethod
+    def resolve_people(item) -> list[str]:
+        return [p.slug for p in item.people.all()]
+
+    @staticmethod
+    def resolve_organizations(item) -> list[str]:
+        return [o.slug for o in item.organizations.all()]
+
+    @staticmethod
+    def resolve_events(item) -> list[str]:
+        return [e.slug for e in item.events.all()]
+
 
 class SearchHit(Schema):
     kind: str
     id: str
     label: str
     score: float
-
-
-def page_schema(item, name: str):
-    """A paginated list of ``item``: every list endpoint pages the same way."""
-    return type(
-        name,
-        (Schema,),
-        {
-            "__annotations__": {
-                "count": int,
-                "page": int,
-                "per_page": int,
-                "pages": int,
-                "next": str | None,
-                "previous": str | None,
-                "results": list[item],
-            },
-            "__module__": __name__,
-        },
-    )
 
 
 class FieldChange(Schema):
@@ -214,10 +328,133 @@ class Change(Schema):
     diff: list[FieldChange]
 
 
-AssemblyPage = page_schema(Assembly, "AssemblyPage")
-ChangePage = page_schema(Change, "ChangePage")
-OrganizationPage = page_schema(Organization, "OrganizationPage")
-PersonPage = page_schema(Person, "PersonPage")
-EventPage = page_schema(Event, "EventPage")
-NewsPage = page_schema(NewsItem, "NewsPage")
-SearchPage = page_schema(SearchHit, "SearchPage")
+# -- composition and chairmanships: read from the registry's results, shaped here ------------------------------
+
+
+class QuotaVersion(Schema):
+    seats: int
+    substitute_seats: int
+    in_force: bool
+    confirmed: bool
+    source: SourceRef | None
+    note: str
+
+
+class ChamberSeats(Schema):
+    chamber: str
+    name: str
+    kind: str
+    seats: int
+    substitute_seats: int
+    filled: int
+    filled_substitute: int
+    source: SourceRef | None
+    alternatives: list[QuotaVersion] = []
+
+
+class Holder(Schema):
+    person: str
+    name: str
+    role: str
+    post: str | None
+    organization: str
+    chamber: str | None
+    status: str
+    start: str | None
+    end: str | None
+    confirmed: bool
+    source: SourceRef | None
+
+
+class Standing(Schema):
+    status: str
+    since: str | None
+    until: str | None
+    confirmed: bool
+    note: str
+    source: SourceRef | None
+
+
+class Website(Schema):
+    url: str
+    owner: str
+    note: str
+    source: SourceRef | None
+
+
+class DelegationComposition(Schema):
+    delegation: str
+    name: str
+    country: str
+    country_name: str
+    parliament: str | None
+    parliament_name: str | None
+    participation: Standing | None
+    chambers: list[ChamberSeats]
+    members: list[Holder]
+    post_holders: list[Holder]
+    plenipotentiary: Holder | None
+    websites: list[Website]
+    seats: int
+    substitute_seats: int
+    seats_filled: int
+    members_without_chamber: int
+    has_conflicts: bool
+
+
+class MemberState(Schema):
+    country: str
+    name: str
+    standing: Standing
+    delegation: str | None
+
+
+class ParentChair(Schema):
+    organization: str
+    country: str
+    country_name: str
+    start: str | None
+    end: str | None
+    basis: str
+
+
+class Composition(Schema):
+    assembly: str
+    name: str
+    as_of: dt.date
+    status: str = Field(
+        description="recorded (a past date or today), projection (a future date: today's state carried forward), "
+        "before_founding or after_dissolution (the assembly did not exist: nothing is listed)."
+    )
+    founded: str | None = Field(None, description="The assembly's founding date, as precise as known.")
+    undated_known_from: dt.date | None = Field(
+        None,
+        description="Facts whose start the sources do not state (members, quotas) are known only from the day "
+        "their source was seen; if some are not yet known on this date, the first such day.",
+    )
+    delegations: list[DelegationComposition]
+    member_states: list[MemberState]
+    officers: list[Holder]
+    chair_of_parent: ParentChair | None
+    seats: int
+    substitute_seats: int
+
+
+class Term(Schema):
+    country: str
+    country_name: str
+    start: PartialDateField | None
+    end: PartialDateField | None
+    basis: str
+    projected: bool
+    expected_end: PartialDateField | None = None
+    assumption: str | None = None
+    confirmed: bool = True
+    source: str | None = None
+    note: str = ""
+
+
+class RotationReport(Schema):
+    organization: str
+    rule: str | None
+    terms: list[Term] = []

@@ -1,29 +1,31 @@
-"""The public read-only JSON API, version 1 (mounted at /api/v1/). Handlers stay thin: they validate
-parameters, call the registry's selectors and hand rows to the presenters."""
-
-from __future__ import annotations
+"""The public read-only JSON API, version 1 (mounted at /api/v1/). Handlers stay thin: parameters are validated
+by django-ninja (filters as ``FilterSchema``s, paging by ``PageNumbers``), answers come from the registry's
+selectors and are shaped by the API's own schemas (``schemas.py``)."""
 
 import datetime as dt
 import functools
 import inspect
-import math
 from typing import Literal
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils import translation
 from ninja import NinjaAPI, Query
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.pagination import paginate
 
 from interparl.changes import log
 from interparl.changes.services import redirect_for
 from interparl.dates import IsoDate, IsoMoment
 from interparl.downloads import urls as downloads
+from interparl.errors import NotFound
 from interparl.registry import models, records, rotation, search, selectors
 
-from . import presenters, schemas
+from . import schemas
+from .filters import EventFilter, NewsFilter, OrganizationFilter, PeopleFilter
+from .paging import HitPages, PageNumbers
 
 api = NinjaAPI(
     title="interparl open-data API",
@@ -42,7 +44,7 @@ Lang = Literal["en", "ru"]
 NOT_FOUND = {404: schemas.Error, 422: schemas.Error}
 
 
-@api.exception_handler(selectors.NotFound)
+@api.exception_handler(NotFound)
 def not_found(request, exc):
     return api.create_response(request, {"detail": str(exc), "errors": []}, status=404)
 
@@ -62,8 +64,10 @@ def localized(view):
 
     @functools.wraps(view)
     def wrapper(request, *args, lang: Lang = "en", **kwargs):
-        with translation.override(lang):
-            return view(request, *args, **kwargs)
+        # Active until the request ends (the open-data middleware restores the previous language): the answer is
+        # shaped by its schema after the handler returns, and names must come in ``lang`` then too.
+        translation.activate(lang)
+        return view(request, *args, **kwargs)
 
     # Show django-ninja the view's own parameters plus ``lang``, so it parses and documents it.
     signature = inspect.signature(view)
@@ -81,32 +85,7 @@ def localized(view):
     return wrapper
 
 
-def paginate(request, items, page: int, per_page: int, present) -> dict:
-    count = len(items) if isinstance(items, list) else items.count()
-    pages = max(1, math.ceil(count / per_page))
-    if page > pages:
-        raise HttpError(404, f"page {page} is past the last page ({pages})")
-
-    def url(number: int) -> str:
-        query = request.GET.copy()
-        query["page"] = str(number)
-        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
-
-    return {
-        "count": count,
-        "page": page,
-        "per_page": per_page,
-        "pages": pages,
-        "next": url(page + 1) if page < pages else None,
-        "previous": url(page - 1) if page > 1 else None,
-        "results": [present(item) for item in items[(page - 1) * per_page : page * per_page]],
-    }
-
-
-Page = Query(1, ge=1, le=100000, description="Page number, from 1.")
-PerPage = Query(50, ge=1, le=500, description="Items per page (at most 500).")
 AsOf = Query(None, description="Answer as of this date (YYYY-MM-DD).")
-
 ORGANIZATIONS = models.Organization.objects.select_related("parent", "sent_by", "country", "source").prefetch_related(
     Prefetch("links", queryset=models.Link.objects.select_related("source"))
 )
@@ -115,13 +94,22 @@ PEOPLE = models.Person.objects.select_related("source").prefetch_related(
 )
 
 
-def _assembly(org: models.Organization, as_of: dt.date | None) -> dict:
-    composition = selectors.composition(org, as_of)
-    return {
-        **presenters.organization(org),
-        "seats": composition.seats,
-        "delegations": [d.delegation for d in composition.delegations],
-    }
+def _with_composition(org: models.Organization, as_of: dt.date | None) -> models.Organization:
+    org.composition = selectors.composition(org, at=as_of)
+    return org
+
+
+class _Assemblies:
+    """Assemblies with their composition on a date, computed only for the page that is sent."""
+
+    def __init__(self, queryset, as_of):
+        self.queryset, self.as_of = queryset, as_of
+
+    def all(self):
+        return self.queryset.all()
+
+    def __getitem__(self, window: slice):
+        return [_with_composition(org, self.as_of) for org in self.queryset[window]]
 
 
 @api.get("/", include_in_schema=False)
@@ -142,20 +130,20 @@ def index(request):
     }
 
 
-@api.get("/assemblies", response={200: schemas.AssemblyPage, **NOT_FOUND}, tags=["assemblies"])
+@api.get("/assemblies", response={200: list[schemas.Assembly], **NOT_FOUND}, tags=["assemblies"])
+@paginate(PageNumbers)
 @localized
-def list_assemblies(request, as_of: IsoDate | None = AsOf, page: int = Page, per_page: int = PerPage):
+def list_assemblies(request, as_of: IsoDate | None = AsOf):
     """Every assembly in the registry, with its seats on the as-of date (default: today)."""
-    assemblies = ORGANIZATIONS.filter(classification=models.Organization.Classification.ASSEMBLY)
-    return paginate(request, assemblies, page, per_page, lambda org: _assembly(org, as_of))
+    return _Assemblies(ORGANIZATIONS.filter(classification=models.Organization.Classification.ASSEMBLY), as_of)
 
 
 @api.get("/assemblies/{slug}", response={200: schemas.Assembly, **NOT_FOUND}, tags=["assemblies"])
 @localized
 def get_assembly(request, slug: str, as_of: IsoDate | None = AsOf):
     """One assembly, e.g. `csto-pa`."""
-    selectors.get_organization(slug, models.Organization.Classification.ASSEMBLY)
-    return _assembly(ORGANIZATIONS.get(slug=slug), as_of)
+    assembly = selectors.get_organization(slug, models.Organization.Classification.ASSEMBLY)
+    return _with_composition(ORGANIZATIONS.get(pk=assembly.pk), as_of)
 
 
 @api.get("/assemblies/{slug}/composition", response={200: schemas.Composition, **NOT_FOUND}, tags=["assemblies"])
@@ -164,46 +152,24 @@ def get_composition(request, slug: str, as_of: IsoDate | None = AsOf):
     """Per delegation: country, parliament, chambers with quota and seats filled, members, post holders,
     participation status, and quotas from other sources that disagree."""
     assembly = selectors.get_organization(slug, models.Organization.Classification.ASSEMBLY)
-    return selectors.composition(assembly, as_of)
+    return selectors.composition(assembly, at=as_of)
 
 
-def _descendants(org: models.Organization) -> list[int]:
-    ids, frontier = [org.pk], [org.pk]
-    while frontier:
-        frontier = list(models.Organization.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-        ids += frontier
-    return ids
-
-
-@api.get("/people", response={200: schemas.PersonPage, **NOT_FOUND}, tags=["people"])
+@api.get("/people", response={200: list[schemas.Person], **NOT_FOUND}, tags=["people"])
+@paginate(PageNumbers)
 @localized
 def list_people(
     request,
+    filters: PeopleFilter = Query(...),
     q: str | None = Query(None, max_length=200, description="Any name form, Cyrillic or Latin, misspelled a little."),
-    country: str | None = Query(None, pattern=r"^[A-Z]{3}$", description="ISO alpha-3 code of the state."),
-    organization: str | None = Query(None, max_length=120, description="Members of this organisation or its parts."),
-    as_of: IsoDate | None = AsOf,
-    page: int = Page,
-    per_page: int = PerPage,
 ):
     """People, filtered by name, state, organisation and date; with `q`, best matches first."""
-    people = PEOPLE.all()
-    memberships = models.Membership.objects.all()
-    if as_of:
-        memberships = memberships.current(at=as_of)
-    if organization:
-        memberships = memberships.filter(organization_id__in=_descendants(selectors.get_organization(organization)))
-    if country:
-        if not models.Country.objects.filter(iso3=country).exists():
-            raise selectors.NotFound(f"unknown country '{country}'")
-        memberships = memberships.filter(Q(organization__country__iso3=country))
-    if as_of or organization or country:
-        people = people.filter(pk__in=memberships.values("person_id"))
-    if q:
-        ranked = [hit.id for hit in search.search(q, kinds=("person",), limit=500)]
-        by_slug = {p.slug: p for p in people.filter(slug__in=ranked)}
-        people = [by_slug[slug] for slug in ranked if slug in by_slug]
-    return paginate(request, people, page, per_page, presenters.person)
+    people = filters.filter(PEOPLE.all())
+    if not q:
+        return people
+    ranked = [hit.id for hit in search.search(q, kinds=("person",), limit=500)]
+    by_slug = {p.slug: p for p in people.filter(slug__in=ranked)}
+    return [by_slug[slug] for slug in ranked if slug in by_slug]
 
 
 @api.get("/people/{slug}", response={200: schemas.PersonDetail, **NOT_FOUND}, tags=["people"])
@@ -217,56 +183,26 @@ def get_person(request, slug: str, as_of: IsoDate | None = AsOf):
             return HttpResponsePermanentRedirect(
                 request.get_full_path().replace(f"/people/{slug}", f"/people/{merged_into}", 1)
             )
-        raise selectors.NotFound(f"unknown person '{slug}'")
-    memberships = person.memberships.select_related("organization", "post", "on_behalf_of", "source", "person")
-    if as_of:
-        memberships = memberships.current(at=as_of)
-    return {**presenters.person(person), "memberships": [presenters.membership(m) for m in memberships]}
+        raise NotFound(f"unknown person '{slug}'")
+    person.membership_list = selectors.memberships_of(person, at=as_of)
+    return person
 
 
-@api.get("/organizations", response={200: schemas.OrganizationPage, **NOT_FOUND}, tags=["organizations"])
+@api.get("/organizations", response={200: list[schemas.Organization], **NOT_FOUND}, tags=["organizations"])
+@paginate(PageNumbers)
 @localized
-def list_organizations(
-    request,
-    classification: str | None = Query(None, description="e.g. assembly, parliament, chamber, delegation."),
-    country: str | None = Query(None, pattern=r"^[A-Z]{3}$"),
-    parent: str | None = Query(None, max_length=120),
-    as_of: IsoDate | None = AsOf,
-    page: int = Page,
-    per_page: int = PerPage,
-):
+def list_organizations(request, filters: OrganizationFilter = Query(...)):
     """Organisations: intergovernmental organisations, assemblies, parliaments, chambers, delegations, bodies."""
-    organizations = ORGANIZATIONS.all()
-    if classification:
-        if classification not in models.Organization.Classification.values:
-            raise HttpError(422, f"unknown classification '{classification}'")
-        organizations = organizations.filter(classification=classification)
-    if country:
-        organizations = organizations.filter(country__iso3=country)
-    if parent:
-        organizations = organizations.filter(parent=selectors.get_organization(parent))
-    if as_of:
-        organizations = organizations.current(at=as_of)
-    return paginate(request, organizations, page, per_page, presenters.organization)
+    return filters.filter(ORGANIZATIONS.all())
 
 
 @api.get("/organizations/{slug}", response={200: schemas.OrganizationDetail, **NOT_FOUND}, tags=["organizations"])
 @localized
 def get_organization(request, slug: str, as_of: IsoDate | None = AsOf):
     """One organisation with its parts, seat quotas (for a delegation) and posts."""
-    org = selectors.get_organization(slug)
-    org = ORGANIZATIONS.get(pk=org.pk)
-    quotas = models.SeatQuota.objects.filter(delegation=org).select_related("delegation", "chamber", "source")
-    posts = org.posts.select_related("organization", "source")
-    children = org.children.select_related("country")
-    if as_of:
-        quotas, posts, children = quotas.current(at=as_of), posts.current(at=as_of), children.current(at=as_of)
-    return {
-        **presenters.organization(org),
-        "children": [presenters.organization_brief(c) for c in children],
-        "quotas": [presenters.quota(q) for q in quotas],
-        "posts": [presenters.post(p) for p in posts],
-    }
+    org = ORGANIZATIONS.get(pk=selectors.get_organization(slug).pk)
+    org.parts, org.quota_versions, org.post_list = selectors.organization_parts(org, at=as_of)
+    return org
 
 
 @api.get("/chairmanships", response={200: schemas.RotationReport, **NOT_FOUND}, tags=["chairmanships"])
@@ -282,35 +218,12 @@ def list_chairmanships(
     return rotation.chairmanship_terms(org, from_year or dt.date.today().year, years)
 
 
-def _date_range(queryset, date_from, date_to, first="start_date", last="end_date"):
-    if date_from and date_to and date_to < date_from:
-        raise HttpError(422, f"'to' ({date_to}) is before 'from' ({date_from})")
-    if date_from:
-        queryset = queryset.filter(
-            Q(**{f"{last}__gte": date_from}) | Q(**{f"{last}__isnull": True, f"{first}__gte": date_from})
-        )
-    if date_to:
-        queryset = queryset.filter(**{f"{first}__lte": date_to})
-    return queryset
-
-
-@api.get("/events", response={200: schemas.EventPage, **NOT_FOUND}, tags=["events"])
+@api.get("/events", response={200: list[schemas.Event], **NOT_FOUND}, tags=["events"])
+@paginate(PageNumbers)
 @localized
-def list_events(
-    request,
-    date_from: IsoDate | None = Query(None, alias="from", description="Events ending on or after this date."),
-    date_to: IsoDate | None = Query(None, alias="to", description="Events starting on or before this date."),
-    kind: str | None = Query(None, description="summit, plenary_session, council_meeting, forum, anniversary…"),
-    page: int = Page,
-    per_page: int = PerPage,
-):
+def list_events(request, filters: EventFilter = Query(...)):
     """Summits, sessions, meetings, forums and anniversaries, in date order."""
-    events = _date_range(models.Event.objects.select_related("organizer", "country", "source"), date_from, date_to)
-    if kind:
-        if kind not in models.Event.Kind.values:
-            raise HttpError(422, f"unknown event kind '{kind}'")
-        events = events.filter(kind=kind)
-    return paginate(request, events, page, per_page, presenters.event)
+    return filters.filter(models.Event.objects.select_related("organizer", "country", "source"))
 
 
 class _ChangeLog:
@@ -319,72 +232,49 @@ class _ChangeLog:
     def __init__(self, filters: log.Filters):
         self.filters = filters
 
+    def all(self):
+        return self
+
     def count(self) -> int:
         return log.count(self.filters)
 
     def __getitem__(self, window: slice):
-        return log.changes(self.filters, offset=window.start, limit=window.stop - window.start)
+        changes = log.changes(self.filters, offset=window.start, limit=window.stop - window.start)
+        return [change.to_dict() for change in changes]
 
 
-@api.get("/changes", response={200: schemas.ChangePage, **NOT_FOUND}, tags=["changes"])
+@api.get("/changes", response={200: list[schemas.Change], **NOT_FOUND}, tags=["changes"])
+@paginate(PageNumbers)
 def list_changes(
     request,
     since: IsoMoment | None = Query(None, description="Only changes after this moment (ISO 8601), for polling."),
     kind: str | None = Query(None, description="Only this kind of record (person, membership, seatquota, …)."),
     person: str | None = Query(None, max_length=120, description="A person and their memberships."),
     organization: str | None = Query(None, max_length=120, description="An organisation, its posts and quotas."),
-    page: int = Page,
-    per_page: int = PerPage,
 ):
     """What changed in the registry, newest first: who (a role or a public name), when, why, and on whose word."""
     if kind and kind not in records.KINDS:
         raise HttpError(422, f"kind: unknown kind of record '{kind}' (one of {', '.join(records.KINDS)})")
-    filters = log.Filters(kind=kind, person=person, organization=organization, since=since)
-    return paginate(request, _ChangeLog(filters), page, per_page, lambda change: change.to_dict())
+    return _ChangeLog(log.Filters(kind=kind, person=person, organization=organization, since=since))
 
 
-@api.get("/news", response={200: schemas.NewsPage, **NOT_FOUND}, tags=["news"])
+@api.get("/news", response={200: list[schemas.NewsItem], **NOT_FOUND}, tags=["news"])
+@paginate(PageNumbers)
 @localized
-def list_news(
-    request,
-    date_from: IsoDate | None = Query(None, alias="from"),
-    date_to: IsoDate | None = Query(None, alias="to"),
-    country: str | None = Query(None, pattern=r"^[A-Z]{3}$"),
-    person: str | None = Query(None, max_length=120),
-    organization: str | None = Query(None, max_length=120),
-    page: int = Page,
-    per_page: int = PerPage,
-):
+def list_news(request, filters: NewsFilter = Query(...)):
     """News items, newest first, with the states, people, organisations and events they concern."""
-    news = _date_range(
-        models.NewsItem.objects.select_related("source").prefetch_related(
-            "countries", "people", "organizations", "events"
-        ),
-        date_from,
-        date_to,
-        first="date",
-        last="date",
+    news = models.NewsItem.objects.select_related("source").prefetch_related(
+        "countries", "people", "organizations", "events"
     )
-    if country:
-        news = news.filter(countries__iso3=country)
-    if person:
-        if not models.Person.objects.filter(slug=person).exists():
-            raise selectors.NotFound(f"unknown person '{person}'")
-        news = news.filter(people__slug=person)
-    if organization:
-        news = news.filter(organizations=selectors.get_organization(organization))
-    return paginate(request, news.distinct(), page, per_page, presenters.news_item)
+    return filters.filter(news).distinct()
 
 
-@api.get("/search", response={200: schemas.SearchPage, **NOT_FOUND}, tags=["search"])
+@api.get("/search", response={200: list[schemas.SearchHit], **NOT_FOUND}, tags=["search"])
+@paginate(HitPages)
 def search_everything(
     request,
     q: str = Query(..., min_length=1, max_length=200, description="Any name form, in either script."),
     kind: Literal["person", "organization", "event", "news"] | None = Query(None),
-    page: int = Page,
-    per_page: int = Query(20, ge=1, le=100, description="Hits per page (at most 100)."),
 ):
     """People, organisations, events and news matching a name, best first (used for as-you-type suggestions)."""
-    kinds = (kind,) if kind else search.KINDS
-    hits = search.search(q, kinds=kinds, limit=500)
-    return paginate(request, hits, page, per_page, lambda hit: hit.__dict__)
+    return search.search(q, kinds=(kind,) if kind else search.KINDS, limit=500)

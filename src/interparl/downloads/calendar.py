@@ -35,7 +35,7 @@ def _event(row: models.Event, url: str, stamp: dt.datetime) -> CalendarEvent:
 
 def calendar_bytes(events, url_for, name: str, language: str = "en") -> bytes:
     """``events`` with a known day become all-day events; ``url_for(event)`` gives each its page."""
-    from interparl.registry.selectors import registry_last_changed
+    from interparl.registry.versioning import registry_last_changed
 
     stamp = registry_last_changed() or dt.datetime.now(dt.UTC)
     calendar = Calendar()

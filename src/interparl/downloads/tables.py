@@ -113,7 +113,7 @@ def _source(data: dict) -> dict:
 
 def delegation_rows(assembly: models.Organization, as_of: dt.date | None) -> Iterator[dict]:
     """One row per delegation and chamber and quota version (alternatives from other sources included)."""
-    composition = selectors.composition(assembly, as_of).to_dict()
+    composition = selectors.composition(assembly, at=as_of).to_dict()
     for delegation in composition["delegations"]:
         common = {
             "assembly": composition["assembly"],

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from interparl.dates import parse_date
+from interparl.errors import NotFound
 from interparl.registry import descriptions, models, selectors
 from interparl.registry.dataset.popolo_export import iter_popolo_json
 
@@ -80,10 +81,9 @@ def delegations_csv(request):
     as_of, error = _as_of(request)
     if error:
         return error
-    slug = request.GET.get("assembly")
     try:
-        assembly = selectors.get_organization(slug, "assembly") if slug else selectors.default_assembly()
-    except selectors.NotFound as exc:
+        assembly = selectors.assembly_or_default(request.GET.get("assembly"))
+    except NotFound as exc:
         return JsonResponse({"detail": str(exc), "errors": []}, status=404)
     # A few rows per delegation: built whole, so the response can be cached like the API's.
     body = "".join(tables.to_csv(tables.DELEGATION_COLUMNS, tables.delegation_rows(assembly, as_of)))

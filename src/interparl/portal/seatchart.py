@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from parliamentarch.geometry import get_nrows_from_nseats, get_row_thickness, get_seats_centers
 
-from interparl.registry.selectors import Composition
+from interparl.registry.results import Composition
 
 # Colour-blind-safe palette (Okabe–Ito), one colour per delegation in order.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000")

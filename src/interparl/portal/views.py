@@ -15,7 +15,8 @@ from django.views.decorators.http import require_safe
 
 from interparl.changes.services import redirect_for
 from interparl.dates import parse_date
-from interparl.registry import models, rotation, search, selectors
+from interparl.errors import NotFound
+from interparl.registry import models, rotation, search, selectors, versioning
 
 from . import structured_data
 from .seatchart import seat_chart
@@ -48,13 +49,15 @@ def home(request):
     language = translation.get_language()
 
     def composition_and_chart():
-        composition = selectors.composition(assembly, at)
+        composition = selectors.composition(assembly, at=at)
         return composition, seat_chart(composition)
 
     # One cache entry (one registry-version lookup) for the composition and the chart drawn from it.
-    composition, chart = selectors.cached(("composition-and-chart", assembly.slug, at, language), composition_and_chart)
+    composition, chart = versioning.cached(
+        ("composition-and-chart", assembly.slug, at, language), composition_and_chart
+    )
     # On a dated view, "next events" and "latest news" are those of that date.
-    upcoming, _past = selectors.events_around(at)
+    upcoming, _past = selectors.events_around(at=at)
     context = {
         "assembly": assembly,
         "timing": composition,  # it carries status, founding and undated_known_from: no second lookup
@@ -76,12 +79,12 @@ def member(request, country: str):
     assembly = _assembly()
     at, historical, date_error = _as_of(request)
     try:
-        page = selectors.member_parliament(assembly, country, at)
-    except selectors.NotFound as exc:
+        page = selectors.member_parliament(assembly, country, at=at)
+    except NotFound as exc:
         raise Http404(str(exc)) from None
     context = {
         "assembly": assembly,
-        "timing": selectors.as_of_status(assembly, at),
+        "timing": selectors.as_of_status(assembly, at=at),
         "page": page,
         "as_of": at,
         "historical": historical,
@@ -94,7 +97,7 @@ def member(request, country: str):
 def person(request, slug: str):
     try:
         row, memberships = selectors.person_record(slug)
-    except selectors.NotFound as exc:
+    except NotFound as exc:
         merged_into = redirect_for(slug)
         if merged_into:  # a record merged into another: its address moved for good
             return redirect(reverse("portal:person", args=[merged_into]), permanent=True)
@@ -117,7 +120,7 @@ def chairmanship(request):
     today = timezone.localdate()
     first = models.Chairmanship.objects.filter(organization=organization).order_by("start_date").first()
     first_year = first.start_date.year if first and first.start_date else today.year
-    report = selectors.cached(
+    report = versioning.cached(
         ("chairmanship", organization.slug, first_year, today, translation.get_language()),
         lambda: rotation.chairmanship_terms(organization, first_year, today.year - first_year + 4),
     )
@@ -144,7 +147,7 @@ def chairmanship(request):
 
 
 def events(request):
-    upcoming, past = selectors.events_around(timezone.localdate())
+    upcoming, past = selectors.events_around(at=timezone.localdate())
     return render(request, "portal/events.html", {"upcoming": upcoming, "past": past})
 
 

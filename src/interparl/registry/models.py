@@ -90,28 +90,27 @@ class Sourced(models.Model):
         abstract = True
 
 
+def in_force(model, at: dt.date | None = None) -> Q:
+    """The condition for rows of ``model`` in force on ``at`` (default: today).
+
+    A row whose start the sources do not state is, for most records, in force 'since before'. For facts that
+    change with every election — memberships and quotas (``start_known_from_source``) — it is known only from
+    the day its source was seen: before that day the registry does not assert it. Without a date seen, such
+    a fact is known only from today on. See docs/as-of.md."""
+    at = at or dt.date.today()
+    if getattr(model, "start_known_from_source", False):
+        started = Q(start_date__lte=at) | Q(start_date__isnull=True, source__accessed__lte=at)
+        if at >= dt.date.today():
+            started |= Q(start_date__isnull=True, source__accessed__isnull=True)
+    else:
+        started = Q(start_date__isnull=True) | Q(start_date__lte=at)
+    return started & (Q(end_date__isnull=True) | Q(end_date__gte=at))
+
+
 class DatedQuerySet(models.QuerySet):
     def current(self, at: dt.date | None = None):
-        """Rows in force on ``at`` (default: today).
-
-        A row whose start the sources do not state is, for most records, in force 'since before'. For facts that
-        change with every election — memberships and quotas (``start_known_from_source``) — it is known only from
-        the day its source was seen: before that day the registry does not assert it. Without a date seen, such
-        a fact is known only from today on. See docs/as-of.md."""
-        at = at or dt.date.today()
-        if getattr(self.model, "start_known_from_source", False):
-            started = Q(start_date__lte=at) | Q(start_date__isnull=True, source__accessed__lte=at)
-            if at >= dt.date.today():
-                started |= Q(start_date__isnull=True, source__accessed__isnull=True)
-        else:
-            started = Q(start_date__isnull=True) | Q(start_date__lte=at)
-        return self.filter(started, Q(end_date__isnull=True) | Q(end_date__gte=at))
-
-    def overlapping(self, first: dt.date, last: dt.date):
-        return self.filter(
-            Q(start_date__isnull=True) | Q(start_date__lte=last),
-            Q(end_date__isnull=True) | Q(end_date__gte=first),
-        )
+        """Rows in force on ``at`` (default: today); see ``in_force``."""
+        return self.filter(in_force(self.model, at))
 
 
 class Dated(models.Model):

@@ -16,6 +16,8 @@ from typing import Annotated
 
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
+from interparl.errors import InputError
+
 DAY, MONTH, YEAR = "day", "month", "year"
 PRECISIONS = ((DAY, "day"), (MONTH, "month"), (YEAR, "year"))
 
@@ -26,7 +28,7 @@ def _as_partial(value):
     return PartialDate.parse(value)
 
 
-class PartialDateError(ValueError):
+class PartialDateError(InputError, ValueError):
     """A value that is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD."""
 
 

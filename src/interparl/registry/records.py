@@ -7,6 +7,8 @@ import datetime as dt
 
 from django.db import models as dj
 
+from interparl.errors import NotFound
+
 from . import descriptions
 
 # model name → (model, the field holding its public id), from the records' descriptions
@@ -15,8 +17,8 @@ KINDS: dict[str, tuple[type[dj.Model], str]] = {
 }
 
 
-class UnknownRecord(LookupError):
-    pass
+class UnknownRecord(NotFound):
+    """A public id that names no record of its kind."""
 
 
 def kind_of(model) -> str:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from . import models
 from .partial_dates import PartialDate, PartialDateField
-from .selectors import Result
+from .results import Result
 
 ELIGIBLE = {models.Participation.Status.MEMBER, models.Participation.Status.FROZEN}
 

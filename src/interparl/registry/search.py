@@ -149,7 +149,7 @@ def forget_index() -> None:
 
 def search(query: str, kinds=KINDS, limit: int = 20) -> list[Hit]:
     """The best matches for ``query``, best first."""
-    from .selectors import registry_version
+    from .versioning import registry_version
 
     version = registry_version()
     with _lock:

@@ -1,6 +1,6 @@
 """Read-side questions about the registry, each answerable as of a date.
 
-``composition(assembly, at)`` is the central one: delegations, quotas per chamber against seats
+``composition(assembly, at=…)`` is the central one: delegations, quotas per chamber against seats
 filled, post holders, participation statuses and disagreeing sources, all on one day.
 """
 
@@ -8,16 +8,25 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from dataclasses import dataclass
 
 from django.db.models import Q
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+from interparl.errors import NotFound
 
 from . import models
-
-
-class NotFound(LookupError):
-    """An id that names nothing in the registry."""
+from .results import (
+    AsOfStatus,
+    ChamberSeats,
+    Composition,
+    DelegationComposition,
+    Holder,
+    MemberParliament,
+    MemberState,
+    QuotaVersion,
+    Standing,
+    iso,
+    source_ref,
+)
 
 
 def get_organization(slug: str, classification: str | None = None) -> models.Organization:
@@ -35,199 +44,13 @@ def get_organization(slug: str, classification: str | None = None) -> models.Org
         raise NotFound(f"unknown {kind} '{slug}'{hint}") from None
 
 
-def _iso(date) -> str | None:
-    return date.isoformat() if date else None
-
-
-def source_ref(source: models.Source | None) -> dict | None:
-    if source is None:
-        return None
-    return {"id": source.slug, "url": source.url or None, "document": source.document or None}
-
-
-class Result(BaseModel):
-    """A read-side result: plain data, the same for the CLI, the portal and the API (its OpenAPI schema)."""
-
-    model_config = ConfigDict(frozen=False)
-
-    def to_dict(self) -> dict:
-        return self.model_dump(mode="json")
-
-
-class SourceRef(Result):
-    id: str
-    url: str | None
-    document: str | None
-
-
-class QuotaVersion(Result):
-    seats: int
-    substitute_seats: int
-    in_force: bool
-    confirmed: bool
-    source: SourceRef | None
-    note: str
-
-
-class ChamberSeats(Result):
-    chamber: str
-    name: str
-    kind: str
-    seats: int
-    substitute_seats: int
-    filled: int
-    filled_substitute: int
-    source: SourceRef | None
-    alternatives: list[QuotaVersion] = []
-
-    @property
-    def vacant(self) -> int:
-        return max(self.seats - self.filled, 0)
-
-    @property
-    def conflicts(self) -> list[QuotaVersion]:
-        """Versions from other sources that give a different number."""
-        return [a for a in self.alternatives if (a.seats, a.substitute_seats) != (self.seats, self.substitute_seats)]
-
-
-class Holder(Result):
-    person: str
-    name: str
-    role: str
-    post: str | None
-    organization: str
-    chamber: str | None
-    status: str
-    start: str | None
-    end: str | None
-    confirmed: bool
-    source: SourceRef | None
-
-
-class Standing(Result):
-    status: str
-    since: str | None
-    until: str | None
-    confirmed: bool
-    note: str
-    source: SourceRef | None
-
-
-class Website(Result):
-    url: str
-    owner: str
-    note: str
-    source: SourceRef | None
-
-
-class DelegationComposition(Result):
-    delegation: str
-    name: str
-    country: str
-    country_name: str
-    parliament: str | None
-    parliament_name: str | None
-    participation: Standing | None
-    chambers: list[ChamberSeats]
-    members: list[Holder]
-    post_holders: list[Holder]
-    plenipotentiary: Holder | None
-    websites: list[Website]
-
-    @computed_field
-    @property
-    def seats(self) -> int:
-        return sum(c.seats for c in self.chambers)
-
-    @computed_field
-    @property
-    def substitute_seats(self) -> int:
-        return sum(c.substitute_seats for c in self.chambers)
-
-    @computed_field
-    @property
-    def seats_filled(self) -> int:
-        return sum(1 for m in self.members if m.status == "full")
-
-    @computed_field
-    @property
-    def members_without_chamber(self) -> int:
-        return sum(1 for m in self.members if m.chamber is None)
-
-    @computed_field
-    @property
-    def has_conflicts(self) -> bool:
-        return any(c.conflicts for c in self.chambers)
-
-    @property
-    def versions_by_source(self) -> list[tuple[str, str]]:
-        """Each source's reading of the whole delegation, e.g. ("English page", "7 + 4"); "?" where silent."""
-        readings: dict[str, dict[str, int]] = {}
-        names: dict[str, str] = {}
-        for chamber in self.chambers:
-            for version in [chamber, *chamber.alternatives]:
-                key = version.source.id if version.source else ""
-                names[key] = (version.source.document if version.source else None) or key or "?"
-                readings.setdefault(key, {})[chamber.chamber] = version.seats
-        return [
-            (names[key], " + ".join(str(seats.get(c.chamber, "?")) for c in self.chambers))
-            for key, seats in readings.items()
-        ]
-
-
-class MemberState(Result):
-    country: str
-    name: str
-    standing: Standing
-    delegation: str | None
-
-
-class ParentChair(Result):
-    organization: str
-    country: str
-    country_name: str
-    start: str | None
-    end: str | None
-    basis: str
-
-
-class Composition(Result):
-    assembly: str
-    name: str
-    as_of: dt.date
-    status: str = Field(
-        description="recorded (a past date or today), projection (a future date: today's state carried forward), "
-        "before_founding or after_dissolution (the assembly did not exist: nothing is listed)."
-    )
-    founded: str | None = Field(None, description="The assembly's founding date, as precise as known.")
-    undated_known_from: dt.date | None = Field(
-        None,
-        description="Facts whose start the sources do not state (members, quotas) are known only from the day "
-        "their source was seen; if some are not yet known on this date, the first such day.",
-    )
-    delegations: list[DelegationComposition]
-    member_states: list[MemberState]
-    officers: list[Holder]
-    chair_of_parent: ParentChair | None
-
-    @computed_field
-    @property
-    def seats(self) -> int:
-        return sum(d.seats for d in self.delegations)
-
-    @computed_field
-    @property
-    def substitute_seats(self) -> int:
-        return sum(d.substitute_seats for d in self.delegations)
-
-
 def _standing(row: models.Participation | None) -> Standing | None:
     if row is None:
         return None
     return Standing(
         status=row.status,
-        since=_iso(row.start),
-        until=_iso(row.end),
+        since=iso(row.start),
+        until=iso(row.end),
         confirmed=row.confirmed,
         note=row.note,
         source=source_ref(row.source),
@@ -243,8 +66,8 @@ def _holder(m: models.Membership) -> Holder:
         organization=m.organization.slug,
         chamber=m.on_behalf_of.slug if m.on_behalf_of else None,
         status=m.status,
-        start=_iso(m.start),
-        end=_iso(m.end),
+        start=iso(m.start),
+        end=iso(m.end),
         confirmed=m.confirmed,
         source=source_ref(m.source),
     )
@@ -256,21 +79,65 @@ def current_memberships(at: dt.date):
     )
 
 
-def assembly_bodies(assembly: models.Organization) -> list[models.Organization]:
-    """The assembly and every body beneath it, except national delegations."""
-    found, frontier = [assembly], [assembly]
+def organization_tree(root: models.Organization, *, without: str | None = None) -> list[models.Organization]:
+    """``root`` and every organisation beneath it; ``without``: a classification whose branches are left out."""
+    found, frontier = [root], [root]
     while frontier:
-        children = list(
-            models.Organization.objects.filter(parent__in=frontier).exclude(
-                classification=models.Organization.Classification.DELEGATION
-            )
-        )
-        found.extend(children)
-        frontier = children
+        children = models.Organization.objects.filter(parent__in=frontier)
+        frontier = list(children.exclude(classification=without) if without else children)
+        found.extend(frontier)
     return found
 
 
-def chair_of(organization: models.Organization, at: dt.date) -> models.Chairmanship | None:
+def assembly_bodies(assembly: models.Organization) -> list[models.Organization]:
+    """The assembly and every body beneath it, except national delegations."""
+    return organization_tree(assembly, without=models.Organization.Classification.DELEGATION)
+
+
+def get_person(slug: str) -> models.Person:
+    person = models.Person.objects.filter(slug=slug).select_related("source").first()
+    if person is None:
+        raise NotFound(f"unknown person '{slug}'")
+    return person
+
+
+def get_country(iso3: str) -> models.Country:
+    country = models.Country.objects.filter(iso3=iso3.upper()).first()
+    if country is None:
+        raise NotFound(f"unknown country '{iso3}'")
+    return country
+
+
+def members(*, country: str | None = None, organization: str | None = None, at: dt.date | None = None):
+    """The ids of people with a membership that meets every condition given: in force on ``at``, in
+    ``organization`` or any of its parts, in an organisation of ``country``."""
+    memberships = models.Membership.objects.current(at=at) if at else models.Membership.objects.all()
+    if organization:
+        memberships = memberships.filter(organization__in=organization_tree(get_organization(organization)))
+    if country:
+        memberships = memberships.filter(organization__country=get_country(country))
+    return memberships.values("person_id")
+
+
+def memberships_of(person: models.Person, *, at: dt.date | None = None) -> list[models.Membership]:
+    """Every membership of ``person`` (only those in force on ``at``, if given), newest first."""
+    rows = person.memberships.select_related(
+        "organization", "organization__country", "post", "on_behalf_of", "source", "person"
+    ).order_by("-start_date", "organization__slug")
+    return list(rows.current(at=at) if at else rows)
+
+
+def organization_parts(org: models.Organization, *, at: dt.date | None = None) -> tuple[list, list, list]:
+    """An organisation's parts, seat quotas (every source's version) and posts (only those in force on ``at``)."""
+    parts = org.children.select_related("country")
+    quotas = models.SeatQuota.objects.filter(delegation=org).select_related("delegation", "chamber", "source")
+    posts = org.posts.select_related("organization", "source")
+    if at:
+        parts, quotas, posts = parts.current(at=at), quotas.current(at=at), posts.current(at=at)
+    return list(parts), list(quotas), list(posts)
+
+
+def chair_of(organization: models.Organization, *, at: dt.date) -> models.Chairmanship | None:
     return (
         models.Chairmanship.objects.current(at=at)
         .filter(organization=organization)
@@ -294,7 +161,7 @@ def _quota_versions(delegation: models.Organization, at: dt.date) -> dict[int, l
 
 
 def delegation_composition(
-    delegation: models.Organization, at: dt.date, standing: models.Participation | None = None
+    delegation: models.Organization, *, at: dt.date, standing: models.Participation | None = None
 ) -> DelegationComposition:
     memberships = list(current_memberships(at).filter(organization=delegation))
     members = [m for m in memberships if m.holds_seat]
@@ -355,10 +222,10 @@ def delegation_composition(
     )
 
 
-def composition(assembly: models.Organization, at: dt.date | None = None) -> Composition:
+def composition(assembly: models.Organization, *, at: dt.date | None = None) -> Composition:
     """The assembly as it stood on ``at`` (default: today); nothing before its founding or after its dissolution."""
     at = at or dt.date.today()
-    timing = as_of_status(assembly, at)
+    timing = as_of_status(assembly, at=at)
     heading = {
         "assembly": assembly.slug,
         "name": assembly.name,
@@ -382,7 +249,7 @@ def composition(assembly: models.Organization, at: dt.date | None = None) -> Com
         .select_related("country", "sent_by")
         .order_by("country__iso3", "slug")
     )
-    delegation_rows = [delegation_composition(d, at, standings.get(d.country_id)) for d in delegations]
+    delegation_rows = [delegation_composition(d, at=at, standing=standings.get(d.country_id)) for d in delegations]
     delegation_by_country = {d.country: d.delegation for d in delegation_rows}
     member_states = [
         MemberState(
@@ -400,7 +267,7 @@ def composition(assembly: models.Organization, at: dt.date | None = None) -> Com
         .filter(organization__in=bodies, post__isnull=False)
         .order_by("post__slug", "start_date")
     ]
-    parent_chair = chair_of(assembly.parent, at) if assembly.parent else None
+    parent_chair = chair_of(assembly.parent, at=at) if assembly.parent else None
     return Composition(
         **heading,
         delegations=delegation_rows,
@@ -411,8 +278,8 @@ def composition(assembly: models.Organization, at: dt.date | None = None) -> Com
                 "organization": assembly.parent.slug,
                 "country": parent_chair.country.iso3,
                 "country_name": parent_chair.country.name,
-                "start": _iso(parent_chair.start),
-                "end": _iso(parent_chair.end),
+                "start": iso(parent_chair.start),
+                "end": iso(parent_chair.end),
                 "basis": parent_chair.basis,
             }
             if parent_chair
@@ -421,17 +288,11 @@ def composition(assembly: models.Organization, at: dt.date | None = None) -> Com
     )
 
 
-class AsOfStatus(Result):
-    status: str
-    founded: str | None = None
-    undated_known_from: dt.date | None = None
-
-
-def as_of_status(assembly: models.Organization, at: dt.date) -> AsOfStatus:
+def as_of_status(assembly: models.Organization, *, at: dt.date) -> AsOfStatus:
     """What the registry can say about the assembly on ``at``: recorded, a projection, or nothing (before its
     founding, after its dissolution); and from when facts without a stated start are known."""
     span = assembly.span
-    founded = _iso(span.start)
+    founded = iso(span.start)
     if span.start and at < span.start.earliest():
         return AsOfStatus(status="before_founding", founded=founded)
     if span.end and at > span.end.latest():
@@ -470,62 +331,17 @@ def default_assembly() -> models.Organization | None:
     return assemblies.filter(slug=settings.DEFAULT_ASSEMBLY).first() or assemblies.order_by("slug").first()
 
 
-def latest_history() -> list[tuple[int, dt.datetime | None]]:
-    """The newest change-history row of every registry table, in one query."""
-    from django.db import connection
-    from django.utils.dateparse import parse_datetime
-
-    from .translation import HISTORY_MODELS
-
-    quote = connection.ops.quote_name
-    # Two scalar subqueries, not two aggregates in one select: each is then answered from the end of an index
-    # (SQLite's min/max optimisation), instead of a scan of the whole history table.
-    sql = " UNION ALL ".join(
-        f"SELECT (SELECT MAX(history_id) FROM {table}), (SELECT MAX(history_date) FROM {table})"
-        for table in (quote(model.history.model._meta.db_table) for model in HISTORY_MODELS)
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        rows = cursor.fetchall()
-    result = []
-    for history_id, date in rows:
-        if isinstance(date, str):  # SQLite returns aggregates of datetimes as text
-            date = parse_datetime(date)
-        if date is not None and date.tzinfo is None:
-            date = date.replace(tzinfo=dt.UTC)
-        result.append((history_id or 0, date))
-    return result
+def assembly_or_default(slug: str | None = None) -> models.Organization:
+    """The assembly ``slug`` names, or the default one; NotFound if there is none."""
+    assembly = get_organization(slug, models.Organization.Classification.ASSEMBLY) if slug else default_assembly()
+    if assembly is None:
+        raise NotFound("the registry holds no assembly")
+    return assembly
 
 
-def registry_version() -> tuple:
-    """A value that changes whenever any registry record is added, changed or deleted."""
-    return tuple(history_id for history_id, _date in latest_history())
-
-
-def registry_last_changed() -> dt.datetime | None:
-    """When the registry last changed (from the change history)."""
-    dates = [date for _id, date in latest_history() if date]
-    return max(dates) if dates else None
-
-
-@dataclass
-class MemberParliament:
-    """One member state's place in an assembly on a date: its parliament, delegation and standing."""
-
-    country: models.Country
-    parliament: models.Organization | None
-    chambers: list[models.Organization]
-    standing: Standing | None
-    delegation: DelegationComposition | None
-    delegation_org: models.Organization | None
-    websites: list[models.Link]
-
-
-def member_parliament(assembly: models.Organization, iso3: str, at: dt.date | None = None) -> MemberParliament:
+def member_parliament(assembly: models.Organization, iso3: str, *, at: dt.date | None = None) -> MemberParliament:
     at = at or dt.date.today()
-    country = models.Country.objects.filter(iso3=iso3.upper()).first()
-    if country is None:
-        raise NotFound(f"unknown country '{iso3}'")
+    country = get_country(iso3)
     standing = (
         models.Participation.objects.current(at=at)
         .filter(organization=assembly, country=country)
@@ -560,7 +376,7 @@ def member_parliament(assembly: models.Organization, iso3: str, at: dt.date | No
         parliament=parliament,
         chambers=chambers,
         standing=_standing(standing),
-        delegation=delegation_composition(delegation_org, at, standing) if current else None,
+        delegation=delegation_composition(delegation_org, at=at, standing=standing) if current else None,
         delegation_org=delegation_org,
         websites=list(models.Link.objects.filter(organization__in=owners).select_related("organization", "source")),
     )
@@ -568,18 +384,11 @@ def member_parliament(assembly: models.Organization, iso3: str, at: dt.date | No
 
 def person_record(slug: str):
     """A person with every membership over time, newest first."""
-    person = models.Person.objects.filter(slug=slug).select_related("source").first()
-    if person is None:
-        raise NotFound(f"unknown person '{slug}'")
-    memberships = list(
-        person.memberships.select_related(
-            "organization", "post", "on_behalf_of", "source", "organization__country"
-        ).order_by("-start_date", "organization__slug")
-    )
-    return person, memberships
+    person = get_person(slug)
+    return person, memberships_of(person)
 
 
-def events_around(at: dt.date) -> tuple[list[models.Event], list[models.Event]]:
+def events_around(*, at: dt.date) -> tuple[list[models.Event], list[models.Event]]:
     """(upcoming, past) events relative to ``at``. An event known only by its year or month is upcoming
     until that period is over ("2026, date to be announced")."""
     upcoming, past = [], []
@@ -587,18 +396,3 @@ def events_around(at: dt.date) -> tuple[list[models.Event], list[models.Event]]:
         last = event.end.latest() if event.end else (event.start.latest() if event.start else None)
         (upcoming if last and last >= at else past).append(event)
     return upcoming, past[::-1]
-
-
-def cached(key: tuple, compute):
-    """``compute()``, remembered until the registry changes (keyed by ``key`` and the registry's version)."""
-    import hashlib
-
-    from django.core.cache import cache
-
-    version = ",".join(str(part) for part in registry_version())
-    digest = hashlib.sha256(repr((key, version)).encode()).hexdigest()
-    value = cache.get(f"registry:{digest}")
-    if value is None:
-        value = compute()
-        cache.set(f"registry:{digest}", value, timeout=None)
-    return value

@@ -1,7 +1,7 @@
 from rich.table import Table
 
+from interparl.commands import RegistryCommand, console_for, print_json
 from interparl.errors import DatasetError
-from interparl.registry.management.base import RegistryCommand, console_for, print_json
 
 from ...models import Proposal
 from ...review import approve, reject

@@ -1,4 +1,4 @@
-from interparl.registry.management.base import RegistryCommand, console_for
+from interparl.commands import RegistryCommand, console_for
 
 from ...services import revert_change, revert_changeset
 from ..acting import acting_user, add_actor_arguments

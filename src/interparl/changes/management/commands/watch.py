@@ -1,8 +1,8 @@
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from interparl.commands import RegistryCommand, console_for
 from interparl.errors import DatasetError
-from interparl.registry.management.base import RegistryCommand, console_for
 
 from ...models import WatchedPage
 from ...watching import add, run_page

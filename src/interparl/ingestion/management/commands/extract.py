@@ -1,7 +1,7 @@
 from rich.table import Table
 
+from interparl.commands import RegistryCommand, console_for, print_json
 from interparl.inputs import read_page
-from interparl.registry.management.base import RegistryCommand, console_for, print_json
 
 from ...countries import CountryResolver
 from ...extract import extract

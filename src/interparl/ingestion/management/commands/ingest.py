@@ -1,8 +1,8 @@
 import datetime as dt
 
+from interparl.commands import RegistryCommand, console_for, iso_date, print_json
 from interparl.inputs import read_page
 from interparl.registry import selectors
-from interparl.registry.management.base import RegistryCommand, console_for, iso_date, print_json
 
 from ...applying import apply_plan, prepare, propose_plan
 from ...planning import ADD, CHANGE, CONFLICT, END, SIGNS, SKIPPED, UNCHANGED
@@ -48,9 +48,7 @@ class Command(RegistryCommand):
         propose=False,
         **options,
     ):
-        organization = selectors.get_organization(assembly, "assembly") if assembly else selectors.default_assembly()
-        if organization is None:
-            raise selectors.NotFound("the registry holds no assembly")
+        organization = selectors.assembly_or_default(assembly)
         raw = read_page(file)
         as_of = as_of or dt.date.today()
         text, plan = prepare(raw, organization, as_of, url=source, path=file, language=lang)

@@ -1,7 +1,8 @@
 from rich.table import Table
 
+from interparl.commands import RegistryCommand, console_for, print_json
+
 from ... import rules
-from ..base import RegistryCommand, console_for, print_json
 
 
 class Command(RegistryCommand):

@@ -1,7 +1,8 @@
 from rich.table import Table
 
+from interparl.commands import RegistryCommand, console_for, iso_date, print_json
+
 from ... import models, selectors
-from ..base import RegistryCommand, console_for, iso_date, print_json
 
 
 class Command(RegistryCommand):
@@ -13,10 +14,8 @@ class Command(RegistryCommand):
         parser.add_argument("--format", choices=["table", "json"], default="table", help="How to show the answer.")
 
     def run(self, *args, assembly=None, as_of=None, format="table", **options):
-        organization = selectors.get_organization(assembly, "assembly") if assembly else selectors.default_assembly()
-        if organization is None:
-            raise selectors.NotFound("the registry holds no assembly")
-        result = selectors.composition(organization, as_of)
+        organization = selectors.assembly_or_default(assembly)
+        result = selectors.composition(organization, at=as_of)
         if format == "json":
             print_json(self.stdout, result.to_dict())
             return

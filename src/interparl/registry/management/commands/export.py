@@ -2,10 +2,10 @@ import os
 import sys
 from pathlib import Path
 
+from interparl.commands import RegistryCommand
 from interparl.errors import DatasetError
 
 from ...dataset.popolo_export import iter_popolo_json
-from ..base import RegistryCommand
 
 
 class Command(RegistryCommand):

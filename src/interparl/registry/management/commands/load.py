@@ -3,10 +3,11 @@ from pathlib import Path
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from interparl.commands import RegistryCommand, console_for
+
 from ...dataset.loader import load_dataset
 from ...dataset.popolo import load_popolo
 from ...dataset.yaml_lines import DatasetError
-from ..base import RegistryCommand, console_for
 
 
 class Command(RegistryCommand):

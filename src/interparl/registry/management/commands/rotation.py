@@ -2,8 +2,9 @@ import datetime as dt
 
 from rich.table import Table
 
+from interparl.commands import RegistryCommand, console_for, print_json
+
 from ... import rotation, selectors
-from ..base import RegistryCommand, console_for, print_json
 
 
 def _positive(value: str) -> int:

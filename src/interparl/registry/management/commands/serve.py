@@ -1,9 +1,8 @@
 import argparse
 import socket
 
+from interparl.commands import RegistryCommand
 from interparl.errors import DatasetError
-
-from ..base import RegistryCommand
 
 
 def port_number(value: str) -> int:

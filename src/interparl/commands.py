@@ -1,4 +1,5 @@
-"""What every `interparl` command shares: one-line errors with exit status 2, and a ready database."""
+"""The base of every `interparl` command (``cli.py`` is the entry point): one-line errors with exit status 2,
+and a ready database."""
 
 from __future__ import annotations
 
@@ -10,10 +11,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from interparl.dates import parse_date
-
-from ..dataset.yaml_lines import DatasetError
-from ..partial_dates import PartialDateError
-from ..selectors import NotFound
+from interparl.errors import InputError
 
 
 class _OneLineParser(CommandParser):
@@ -50,14 +48,12 @@ class RegistryCommand(BaseCommand):
     def handle(self, *args, **options):
         try:
             if self.prepares_database:
-                from ..services import prepare_database
+                from interparl.registry.services import prepare_database
 
                 prepare_database(load_builtin=self.loads_builtin_dataset)
             return self.run(*args, **options)
-        except (NotFound, PartialDateError) as exc:
-            raise CommandError(str(exc), returncode=2) from None
-        except DatasetError as exc:
-            raise CommandError("\n".join(exc.problems), returncode=2) from None
+        except InputError as exc:
+            raise CommandError("\n".join(exc.lines), returncode=2) from None
 
     def run(self, *args, **options):  # pragma: no cover - abstract
         raise NotImplementedError
