@@ -37,7 +37,9 @@ def add(url: str, assembly: str, user=None) -> WatchedPage:
     problem = web_url_problem(url)
     if problem:
         raise DatasetError([problem])
-    if not registry.Organization.objects.filter(slug=assembly, classification="assembly").exists():
+    if not registry.Organization.objects.filter(
+        slug=assembly, classification=registry.Organization.Classification.ASSEMBLY
+    ).exists():
         raise DatasetError([f"unknown assembly '{assembly}'"])
     page, created = WatchedPage.objects.get_or_create(
         url=url, defaults={"assembly": assembly, "added_by": user if getattr(user, "pk", None) else None}

@@ -22,7 +22,8 @@ from .planning import SIGNS
 
 class IngestForm(forms.Form):
     assembly = forms.ModelChoiceField(
-        queryset=registry.Organization.objects.filter(classification="assembly"), to_field_name="slug"
+        queryset=registry.Organization.objects.filter(classification=registry.Organization.Classification.ASSEMBLY),
+        to_field_name="slug",
     )
     source_url = forms.URLField(
         required=False, label="Address of the page", assume_scheme="https", validators=[validate_web_url]
@@ -44,7 +45,11 @@ class ProposalAdmin(admin.ModelAdmin):
         form = IngestForm(
             request.POST or None,
             initial={
-                "assembly": registry.Organization.objects.filter(classification="assembly").order_by("slug").first()
+                "assembly": registry.Organization.objects.filter(
+                    classification=registry.Organization.Classification.ASSEMBLY
+                )
+                .order_by("slug")
+                .first()
             },
         )
         plan = None

@@ -1,13 +1,18 @@
 """Resolve a phrase to the ISO alpha-3 code of the state it names, in English or Russian, in any case.
 
-Knows the states of ``lexicon.STATES`` and whatever the registry adds: its countries' names and the
+Knows the states of ``lexicon.STATE_VARIANTS`` by their ISO names in both languages (pycountry and its Russian
+locale) and the variants listed there, and whatever the registry adds: its countries' names and the
 distinctive names of national organisations ("Mazhilis", "Jogorku Kenesh", «Маджлиси Оли»). Generic
 names ("Senate", "House of Representatives") are not taken from the registry: they name no single state.
 """
 
 from __future__ import annotations
 
+import functools
+import gettext
 import re
+
+import pycountry
 
 from interparl.registry.search import fold
 
@@ -64,11 +69,25 @@ GENERIC_WORDS = {
 }
 
 
+@functools.cache
+def state_names() -> dict[str, tuple[str, ...]]:
+    """ISO alpha-3 → every name form of the state: ISO 3166's in English and Russian, then the known variants."""
+    russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+    names = {}
+    for iso3, variants in lexicon.STATE_VARIANTS.items():
+        country = pycountry.countries.get(alpha_3=iso3)
+        english = [getattr(country, attribute, None) for attribute in ("name", "common_name", "official_name")]
+        english = [name for name in english if name and "," not in name]  # not "Moldova, Republic of"
+        iso_names = (*english, *(russian.gettext(name) for name in english))
+        names[iso3] = (*dict.fromkeys(iso_names), *variants)
+    return names
+
+
 def _words(text: str) -> list[str]:
     return [w for w in re.findall(r"[\w'’-]+", text.lower().replace("ё", "е")) if w]
 
 
-def _keys(text: str) -> tuple[str, ...]:
+def name_keys(text: str) -> tuple[str, ...]:
     """The comparable form of a name: English words as they are, Russian words as lemmas."""
     words = _words(text)
     return tuple(lexicon.lemma(w) if re.search(r"[а-я]", w) else w for w in words)
@@ -78,11 +97,11 @@ class CountryResolver:
     def __init__(self, registry_names: list[tuple[str, str]] | None = None, people: dict[frozenset, str] | None = None):
         self.people = people or {}  # a known delegate's name (folded words) → the state of their delegation
         self.names: dict[tuple[str, ...], str] = {}
-        for iso3, (english, russian) in lexicon.STATES.items():
-            for name in (*english, *russian):
-                self.names[_keys(name)] = iso3
+        for iso3, names in state_names().items():
+            for name in names:
+                self.names[name_keys(name)] = iso3
         for name, iso3 in registry_names or []:
-            keys = _keys(name)
+            keys = name_keys(name)
             if keys and not set(keys) <= GENERIC_WORDS:
                 self.names.setdefault(keys, iso3)
         self.longest = max((len(k) for k in self.names), default=1)
@@ -103,7 +122,8 @@ class CountryResolver:
                     names.append((text, org.country.iso3))
         people: dict[frozenset, str] = {}
         delegates = models.Membership.objects.filter(
-            organization__classification="delegation", organization__country__isnull=False
+            organization__classification=models.Organization.Classification.DELEGATION,
+            organization__country__isnull=False,
         ).select_related("person", "organization__country")
         for membership in delegates:
             person = membership.person
@@ -118,7 +138,7 @@ class CountryResolver:
 
     def matches(self, phrase: str) -> list[tuple[int, int, str]]:
         """(first word, word count, ISO code) for every state named in ``phrase``, longest names first."""
-        keys = _keys(phrase or "")
+        keys = name_keys(phrase or "")
         found, taken = [], set()
         for size in range(min(self.longest, len(keys)), 0, -1):
             for start in range(len(keys) - size + 1):
@@ -140,9 +160,9 @@ class CountryResolver:
 
 def organization_code(phrase: str) -> str | None:
     """'the CSTO', «ОДКБ», 'Collective Security Treaty Organization' → 'CSTO'."""
-    keys = " ".join(_keys(phrase))
+    keys = " ".join(name_keys(phrase))
     keys = re.sub(r"^(the)\s+", "", keys)
     for name, code in sorted(lexicon.ORGANIZATIONS.items(), key=lambda item: -len(item[0])):
-        if re.search(rf"(?:^|\s){re.escape(' '.join(_keys(name)))}(?:\s|$)", keys):
+        if re.search(rf"(?:^|\s){re.escape(' '.join(name_keys(name)))}(?:\s|$)", keys):
             return code
     return None

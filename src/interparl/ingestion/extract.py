@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from interparl.registry.roles import DELEGATION_ROLES
+
 from . import lexicon
 from .countries import CountryResolver, organization_code
 from .text import Sentence, read_text, sentences
@@ -53,7 +55,6 @@ EVENT_WORDS_RU = (
     r"(?:саммит\w*|сесси\w*|заседани\w*|форум\w*|конференци\w*|годовщин\w*|\w*-?летие\w*|юбиле\w*|съезд\w*)"
 )
 
-DELEGATION_ROLES = {"member", "head_of_delegation", "deputy_head_of_delegation", "plenipotentiary_representative"}
 SUBSTITUTE_WORDS = re.compile(r"substitut|alternate|заместител", re.IGNORECASE)
 
 

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from interparl.registry import models, search
 
-from .countries import GENERIC_WORDS, _keys
+from .countries import GENERIC_WORDS, name_keys
 
 PERSON_MATCH = 88  # every word of the name must match this well (0–100)
 PATRONYMIC = re.compile(r"(?:вич|вна|ична|кызы|оглы|ovich|evich|ovna|evna|ichna)$", re.IGNORECASE)
@@ -23,14 +23,14 @@ PATRONYMIC = re.compile(r"(?:вич|вна|ична|кызы|оглы|ovich|evic
 def name_forms(org: models.Organization) -> list[tuple[str, ...]]:
     forms = [org.name_en, org.name_ru, org.abbreviation_en, org.abbreviation_ru]
     forms += [n.get("name", "") for n in org.other_names or []]
-    return [_keys(f) for f in forms if f]
+    return [name_keys(f) for f in forms if f]
 
 
 def best_organization(phrase: str | None, candidates: list[models.Organization]) -> models.Organization | None:
     """The candidate whose name the phrase gives: exactly (any case, either language), else by distinctive words."""
     if not phrase or not candidates:
         return None
-    keys = _keys(phrase)
+    keys = name_keys(phrase)
     for org in candidates:
         if keys in name_forms(org):
             return org
@@ -56,7 +56,9 @@ def delegation_of(assembly: models.Organization, iso3: str | None) -> models.Org
     if not iso3:
         return None
     return (
-        models.Organization.objects.filter(parent=assembly, classification="delegation", country__iso3=iso3)
+        models.Organization.objects.filter(
+            parent=assembly, classification=models.Organization.Classification.DELEGATION, country__iso3=iso3
+        )
         .select_related("sent_by", "country")
         .first()
     )
@@ -67,7 +69,7 @@ def chambers_of(delegation: models.Organization) -> list[models.Organization]:
     parliament = delegation.sent_by
     if parliament is None:
         return []
-    chambers = list(parliament.children.filter(classification="chamber"))
+    chambers = list(parliament.children.filter(classification=models.Organization.Classification.CHAMBER))
     return chambers or [parliament]
 
 

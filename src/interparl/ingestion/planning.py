@@ -14,27 +14,16 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 
 from interparl.changes.operations import Operation, create, update
-from interparl.registry import models
+from interparl.registry import models, roles
 from interparl.registry.partial_dates import PartialDate
 
 from . import matching
 from .extract import Extraction
 
+Kind = models.Organization.Classification
+
 ADD, CHANGE, END, CONFLICT, UNCHANGED, SKIPPED = "add", "change", "end", "conflict", "unchanged", "skipped"
 SIGNS = {ADD: "+", CHANGE: "~", END: "-", CONFLICT: "!", UNCHANGED: "=", SKIPPED: "?"}
-
-DELEGATION_POSTS = {"plenipotentiary_representative", "head_of_delegation", "deputy_head_of_delegation"}
-ASSEMBLY_POSTS = {"chair", "deputy_chair"}
-SECRETARIAT_POSTS = {"executive_secretary", "deputy_executive_secretary"}
-POST_LABELS = {
-    "plenipotentiary_representative": ("Plenipotentiary representative", "Полномочный представитель"),
-    "head_of_delegation": ("Head of delegation", "Руководитель делегации"),
-    "deputy_head_of_delegation": ("Deputy head of delegation", "Заместитель руководителя делегации"),
-    "chair": ("Chair", "Председатель"),
-    "deputy_chair": ("Deputy chair", "Заместитель председателя"),
-    "executive_secretary": ("Executive Secretary", "Ответственный секретарь"),
-    "deputy_executive_secretary": ("Deputy Executive Secretary", "Заместитель ответственного секретаря"),
-}
 
 
 @dataclass
@@ -212,11 +201,14 @@ class Planner:
             self.post(fact, role, slug, person)
 
     def _target(self, fact, role) -> tuple[models.Organization | None, str]:
-        if role in DELEGATION_POSTS or role == "member":
+        body = roles.meaning(role).body
+        if body == roles.DELEGATION:
             delegation = matching.delegation_of(self.assembly, fact["country"])
             return delegation, f"no delegation of {fact['country'] or 'an unknown state'} in {self.assembly.slug}"
-        if role in SECRETARIAT_POSTS:
-            secretariat = self.assembly.children.filter(classification="secretariat").first()
+        if body == roles.SECRETARIAT:
+            secretariat = self.assembly.children.filter(
+                classification=models.Organization.Classification.SECRETARIAT
+            ).first()
             return secretariat or self.assembly, ""
         return self.assembly, ""
 
@@ -227,23 +219,21 @@ class Planner:
             self.plan.add(SKIPPED, "post", f"{name}: {role} — {why}", fact, self.text)
             return
         current = models.Membership.objects.current(at=self.as_of).filter(organization=organization, role=role)
-        if role == "member":
+        if role == roles.Role.MEMBER:
             post = None
         else:
             post = models.Post.objects.filter(organization=organization, role=role).first() or self.planned_posts.get(
                 (organization.pk, role)
             )
             if post is None:
-                english, russian = POST_LABELS.get(role, (role, role))
+                meaning = roles.meaning(role)
                 post = models.Post(
                     slug=_slug(organization.slug, role),
                     organization=organization,
                     role=role,
-                    label_en=f"{english} — {organization.name_en or organization.name_ru}",
-                    label_ru=f"{russian} — {organization.name_ru or organization.name_en}",
-                    max_holders=None
-                    if role in {"member", "deputy_executive_secretary", "deputy_chair", "deputy_head_of_delegation"}
-                    else 1,
+                    label_en=f"{meaning.title_en} — {organization.name_en or organization.name_ru}",
+                    label_ru=f"{meaning.title_ru} — {organization.name_ru or organization.name_en}",
+                    max_holders=1 if meaning.single_holder else None,
                 )
                 self.planned_posts[(organization.pk, role)] = post
                 self.plan.add(ADD, "post", f"post “{post.label_en}”", fact, self.text, create(post))

@@ -103,7 +103,9 @@ def organization_history(request, slug: str):
 
 def delegation_history(request, country: str):
     delegation = (
-        models.Organization.objects.filter(classification="delegation", country__iso3=country.upper())
+        models.Organization.objects.filter(
+            classification=models.Organization.Classification.DELEGATION, country__iso3=country.upper()
+        )
         .order_by("slug")
         .first()
     )

@@ -20,7 +20,9 @@ class RecordsSitemap(Sitemap):
     alternates = True
 
     def items(self):
-        members = models.Participation.objects.filter(country__isnull=False, organization__classification="assembly")
+        members = models.Participation.objects.filter(
+            country__isnull=False, organization__classification=models.Organization.Classification.ASSEMBLY
+        )
         countries = sorted(set(members.values_list("country__iso3", flat=True)))
         return (
             [("portal:member", code.lower()) for code in countries]

@@ -15,23 +15,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from .partial_dates import PRECISIONS, PartialDate, Span
+from .roles import SEAT_ROLES, Role
 from .validators import validate_web_url, web_url_condition
-
-ROLE_CHOICES = [
-    ("member", _("member")),
-    ("plenipotentiary_representative", _("plenipotentiary representative")),
-    ("head_of_delegation", _("head of delegation")),
-    ("deputy_head_of_delegation", _("deputy head of delegation")),
-    ("chair", _("chair")),
-    ("deputy_chair", _("deputy chair")),
-    ("executive_secretary", _("executive secretary")),
-    ("deputy_executive_secretary", _("deputy executive secretary")),
-    ("secretary_general", _("secretary general")),
-]
-ROLES = {code for code, _label in ROLE_CHOICES}
-
-# Roles that occupy one of a delegation's seats (the plenipotentiary is staff, not a seat).
-SEAT_ROLES = frozenset({"member", "head_of_delegation", "deputy_head_of_delegation"})
 
 
 class Source(models.Model):
@@ -317,7 +302,7 @@ class Post(Sourced, Dated):
 
     slug = models.SlugField(max_length=160, unique=True)
     label = models.CharField(max_length=300)
-    role = models.CharField(max_length=40, choices=ROLE_CHOICES)
+    role = models.CharField(max_length=40, choices=Role.choices, help_text="What the post is (see roles.py).")
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="posts")
     max_holders = models.PositiveSmallIntegerField(
         null=True,
@@ -348,7 +333,9 @@ class Membership(Sourced, Dated):
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="memberships")
     post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.PROTECT, related_name="memberships")
-    role = models.CharField(max_length=40, choices=ROLE_CHOICES, default="member")
+    role = models.CharField(
+        max_length=40, choices=Role.choices, default=Role.MEMBER, help_text="The role (a post's, or member)."
+    )
     label = models.CharField(max_length=300, blank=True, help_text="The role as the source words it.")
     on_behalf_of = models.ForeignKey(
         Organization,

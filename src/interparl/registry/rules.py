@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from . import models
 from .partial_dates import PartialDate, Span, spans_overlap
+from .roles import SEAT_ROLES
 
 
 @dataclass(frozen=True)
@@ -24,14 +25,6 @@ class Violation:
 
     def __str__(self) -> str:
         return f"[{self.rule}] {self.subject}: {self.message}"
-
-
-class RuleViolation(Exception):
-    """Raised when a change would leave the registry breaking its rules."""
-
-    def __init__(self, violations: list[Violation]):
-        self.violations = violations
-        super().__init__("; ".join(str(v) for v in violations))
 
 
 def _fmt(day: dt.date) -> str:
@@ -231,7 +224,7 @@ class MembershipRow:
 
     @property
     def holds_seat(self) -> bool:
-        return self.role in models.SEAT_ROLES
+        return self.role in SEAT_ROLES
 
 
 def check_all() -> list[Violation]:
@@ -257,10 +250,3 @@ def check_all() -> list[Violation]:
     found.extend(chairmanships_do_not_overlap(terms))
     found.extend(participations_do_not_overlap(participations))
     return found
-
-
-def ensure_valid() -> None:
-    """Raise ``RuleViolation`` if the stored data (as seen inside the current transaction) breaks a rule."""
-    violations = check_all()
-    if violations:
-        raise RuleViolation(violations)

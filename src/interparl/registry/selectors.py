@@ -369,7 +369,11 @@ def member_parliament(assembly: models.Organization, iso3: str, *, at: dt.date |
     current = (
         models.Organization.objects.current(at=at).filter(pk=delegation_org.pk).exists() if delegation_org else False
     )
-    chambers = list(parliament.children.filter(classification="chamber")) if parliament else []
+    chambers = (
+        list(parliament.children.filter(classification=models.Organization.Classification.CHAMBER))
+        if parliament
+        else []
+    )
     owners = [o for o in [parliament, *chambers, delegation_org] if o]
     return MemberParliament(
         country=country,

@@ -92,6 +92,6 @@ def basis_label(basis):
 
 @register.filter
 def role_label(role):
-    from interparl.registry.models import ROLE_CHOICES
+    from interparl.registry.roles import Role
 
-    return dict(ROLE_CHOICES).get(role, role)
+    return dict(Role.choices).get(role, role)

@@ -116,7 +116,12 @@ def iter_popolo_json() -> Iterator[str]:
     yield "\n}\n"
 
 
+def write_popolo(stream) -> None:
+    """Write the whole registry as a Popolo JSON document to an open text stream."""
+    for piece in iter_popolo_json():
+        stream.write(piece)
+
+
 def export_popolo(path: Path) -> None:
     with open(path, "w", encoding="utf-8") as out:
-        for piece in iter_popolo_json():
-            out.write(piece)
+        write_popolo(out)

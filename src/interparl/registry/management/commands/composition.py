@@ -3,6 +3,7 @@ from rich.table import Table
 from interparl.commands import RegistryCommand, console_for, iso_date, print_json
 
 from ... import models, selectors
+from ...roles import Role
 
 
 class Command(RegistryCommand):
@@ -23,7 +24,7 @@ class Command(RegistryCommand):
 
 
 UNKNOWN = "not stated"
-ROLE_LABELS = dict(models.ROLE_CHOICES)
+ROLE_LABELS = dict(Role.choices)
 STANDING_LABELS = dict(models.Participation.Status.choices)
 BASIS_LABELS = dict(models.Chairmanship.Basis.choices)
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from interparl.commands import RegistryCommand
 from interparl.errors import DatasetError
 
-from ...dataset.popolo_export import iter_popolo_json
+from ...dataset.popolo_export import write_popolo
 
 
 class Command(RegistryCommand):
@@ -18,8 +18,7 @@ class Command(RegistryCommand):
     def run(self, *args, format="popolo", output=None, **options):
         if output is None:
             try:
-                for piece in iter_popolo_json():
-                    sys.stdout.write(piece)
+                write_popolo(sys.stdout)
                 sys.stdout.flush()
             except BrokenPipeError:
                 # The reader stopped early (`interparl export | head`): that is not an error.
@@ -30,6 +29,5 @@ class Command(RegistryCommand):
         except OSError as exc:
             raise DatasetError([f"{output}: cannot be written ({exc.strerror or exc})"]) from None
         with out:
-            for piece in iter_popolo_json():
-                out.write(piece)
+            write_popolo(out)
         self.stderr.write(f"wrote {output}")
