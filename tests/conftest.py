@@ -60,3 +60,11 @@ def cli(tmp_path_factory):
         )
 
     return run
+
+
+@pytest.fixture
+def tiny(db):
+    """A tiny synthetic assembly (tests/factories.py), for tests that must not depend on the built-in dataset."""
+    from tests.factories import tiny_assembly
+
+    return tiny_assembly()

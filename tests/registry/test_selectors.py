@@ -1,79 +1,85 @@
+"""The read side, on a synthetic assembly the test builds (tests/factories.py): every number below is one the
+factory set, so a correction to the built-in dataset cannot break these tests."""
+
 import datetime as dt
 
 import pytest
 
+from interparl.errors import NotFound
 from interparl.registry import models, selectors
 
 pytestmark = pytest.mark.django_db
 
-
-def composition(day):
-    return selectors.composition(models.Organization.objects.get(slug="csto-pa"), at=day)
+TODAY = dt.date(2026, 11, 27)
 
 
-def quotas(result):
-    return {d.country: [(c.seats, c.substitute_seats) for c in d.chambers] for d in result.delegations}
+def by_country(result):
+    return {d.country: d for d in result.delegations}
 
 
-def test_current_composition_has_five_delegations_and_67_seats():
-    result = composition(dt.date(2026, 11, 27))
-    assert {d.country: d.seats for d in result.delegations} == {"BLR": 11, "KAZ": 16, "KGZ": 6, "RUS": 22, "TJK": 12}
-    assert result.seats == 67
-    plenipotentiaries = {d.country: d.plenipotentiary.name for d in result.delegations}
-    assert plenipotentiaries["BLR"] == "Viktor Kogut" and plenipotentiaries["RUS"] == "Mikhail Krotov"
-    armenia = next(m for m in result.member_states if m.country == "ARM")
-    assert armenia.standing.status == "participation_frozen" and armenia.standing.since == "2024-02"
-    assert armenia.delegation is None
+def test_composition_counts_quotas_and_filled_seats_per_chamber(tiny):
+    result = selectors.composition(tiny.assembly, at=TODAY)
+    delegations = by_country(result)
+    assert {country: d.seats for country, d in delegations.items()} == {"XAA": 5, "XBB": 4}
+    assert result.seats == 9
+    chambers = {c.chamber: (c.seats, c.filled, c.vacant) for c in delegations["XAA"].chambers}
+    assert chambers == {"xaa-lower": (3, 2, 1), "xaa-upper": (2, 1, 1)}
+    assert delegations["XBB"].seats_filled == 3
+    assert delegations["XAA"].plenipotentiary.name == "Pavel Plenum"
+    assert [o.name for o in result.officers] == ["Anna Alandova"]
+    assert result.chair_of_parent.country == "XAA"
 
 
-def test_disagreeing_quotas_are_kept_as_alternatives_with_their_source():
-    belarus = next(d for d in composition(dt.date(2026, 11, 27)).delegations if d.country == "BLR")
-    alternatives = {c.chamber: [(a.seats, a.source.id) for a in c.alternatives] for c in belarus.chambers}
-    assert alternatives == {
-        "blr-house-of-representatives": [(6, "paodkb-delegations-ru")],
-        "blr-council-of-the-republic": [(3, "paodkb-delegations-ru")],
-    }
-    assert belarus.has_conflicts
+def test_a_disputed_quota_is_kept_beside_the_one_in_force_with_its_source(tiny):
+    aland = by_country(selectors.composition(tiny.assembly, at=TODAY))["XAA"]
+    lower = next(c for c in aland.chambers if c.chamber == "xaa-lower")
+    assert [(a.seats, a.in_force, a.source.id) for a in lower.alternatives] == [(4, False, "tpa-site-ru")]
+    assert aland.has_conflicts and lower.conflicts
 
 
-def test_history_answers_as_of_a_past_date():
-    result = composition(dt.date(2015, 6, 1))
-    armenia = next(m for m in result.member_states if m.country == "ARM")
-    assert armenia.standing.status == "member"
-    officers = {o.post: o.name for o in result.officers}
-    assert officers["Chair of the CSTO Parliamentary Assembly"] == "Sergey Naryshkin"
-    assert result.chair_of_parent.country == "TJK"
+def test_standing_and_members_follow_the_date(tiny):
+    before = by_country(selectors.composition(tiny.assembly, at=dt.date(2026, 2, 1)))["XBB"]
+    after = by_country(selectors.composition(tiny.assembly, at=dt.date(2026, 3, 2)))["XBB"]
+    assert (before.seats_filled, after.seats_filled) == (2, 3)
+    assert after.participation.status == "participation_frozen" and after.participation.since == "2024-02-01"
+    earlier = by_country(selectors.composition(tiny.assembly, at=dt.date(2015, 6, 1)))["XBB"]
+    assert earlier.participation.status == "member"
 
 
-def test_current_queryset_method_answers_as_of():
-    chair_post = models.Post.objects.get(slug="csto-pa-chair")
-    on = {
-        day: list(
-            models.Membership.objects.current(at=day).filter(post=chair_post).values_list("person__slug", flat=True)
-        )
-        for day in (dt.date(2010, 1, 1), dt.date(2016, 12, 1), dt.date(2026, 11, 27))
-    }
-    assert on == {
-        dt.date(2010, 1, 1): ["boris-gryzlov"],
-        dt.date(2016, 12, 1): ["vyacheslav-volodin"],
-        dt.date(2026, 11, 27): ["vyacheslav-volodin"],
-    }
+def test_undated_facts_are_not_asserted_before_their_source_was_seen(tiny):
+    result = selectors.composition(tiny.assembly, at=dt.date(2019, 12, 31))
+    assert all(d.seats == 0 and not d.members for d in result.delegations)
+    assert result.undated_known_from == dt.date(2020, 1, 1)
+    assert selectors.composition(tiny.assembly, at=dt.date(2000, 1, 1)).status == "before_founding"
 
 
-def test_seats_filled_counts_members_by_chamber():
-    chamber = models.Organization.objects.get(slug="rus-state-duma")
-    delegation = models.Organization.objects.get(slug="rus-delegation")
-    person = models.Person.objects.create(slug="a-deputy", name_en="A Deputy")
-    models.Membership.objects.create(
-        slug="a-deputy", person=person, organization=delegation, on_behalf_of=chamber, start_date=dt.date(2026, 12, 1)
+def test_current_answers_as_of_a_date(tiny):
+    chair = models.Membership.objects.filter(post__slug="tpa-chair")
+    assert not chair.current(at=dt.date(2019, 12, 31)).exists()
+    assert list(chair.current(at=TODAY).values_list("person__slug", flat=True)) == ["anna-alandova"]
+
+
+def test_members_meet_every_condition_given(tiny):
+    def slugs(**conditions):
+        ids = selectors.members(**conditions)
+        return set(models.Person.objects.filter(pk__in=ids).values_list("slug", flat=True))
+
+    assert slugs(country="XBB") == {"member-2", "member-3", "boris-late"}
+    assert slugs(country="XBB", at=dt.date(2026, 2, 1)) == {"member-2", "member-3"}
+    assert "anna-alandova" in slugs(organization="tpa", at=TODAY)  # the assembly and its parts
+    with pytest.raises(NotFound, match="unknown country 'XCC'"):
+        slugs(country="XCC")
+
+
+def test_the_assembly_bodies_leave_out_the_delegations(tiny):
+    council = models.Organization.objects.create(
+        slug="tpa-council", classification="council", name_en="Council", parent=tiny.assembly
     )
-    russia = next(d for d in composition(dt.date(2026, 12, 1)).delegations if d.country == "RUS")
-    duma = next(c for c in russia.chambers if c.chamber == "rus-state-duma")
-    assert (duma.filled, duma.vacant) == (1, 9)
-    russia_before = next(d for d in composition(dt.date(2026, 11, 27)).delegations if d.country == "RUS")
-    assert next(c for c in russia_before.chambers if c.chamber == "rus-state-duma").filled == 0
+    assert selectors.assembly_bodies(tiny.assembly) == [tiny.assembly, council]
+    assert {o.slug for o in selectors.organization_tree(tiny.assembly)} == {"tpa", "tpa-council", "tpa-xaa", "tpa-xbb"}
 
 
-def test_unknown_assembly_names_the_known_ones():
-    with pytest.raises(selectors.NotFound, match="unknown assembly 'pace'.*csto-pa"):
-        selectors.get_organization("pace", "assembly")
+def test_the_default_assembly_or_the_one_named(tiny):
+    assert selectors.assembly_or_default("tpa") == tiny.assembly
+    with pytest.raises(NotFound, match="unknown assembly 'nope'"):
+        selectors.assembly_or_default("nope")

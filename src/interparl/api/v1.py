@@ -23,7 +23,7 @@ from interparl.downloads import urls as downloads
 from interparl.errors import NotFound
 from interparl.registry import models, records, rotation, search, selectors
 
-from . import schemas
+from . import computed, schemas
 from .filters import EventFilter, NewsFilter, OrganizationFilter, PeopleFilter
 from .paging import HitPages, PageNumbers
 
@@ -146,7 +146,7 @@ def get_assembly(request, slug: str, as_of: IsoDate | None = AsOf):
     return _with_composition(ORGANIZATIONS.get(pk=assembly.pk), as_of)
 
 
-@api.get("/assemblies/{slug}/composition", response={200: schemas.Composition, **NOT_FOUND}, tags=["assemblies"])
+@api.get("/assemblies/{slug}/composition", response={200: computed.Composition, **NOT_FOUND}, tags=["assemblies"])
 @localized
 def get_composition(request, slug: str, as_of: IsoDate | None = AsOf):
     """Per delegation: country, parliament, chambers with quota and seats filled, members, post holders,
@@ -205,7 +205,7 @@ def get_organization(request, slug: str, as_of: IsoDate | None = AsOf):
     return org
 
 
-@api.get("/chairmanships", response={200: schemas.RotationReport, **NOT_FOUND}, tags=["chairmanships"])
+@api.get("/chairmanships", response={200: computed.RotationReport, **NOT_FOUND}, tags=["chairmanships"])
 @localized
 def list_chairmanships(
     request,

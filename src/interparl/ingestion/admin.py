@@ -17,7 +17,7 @@ from interparl.registry import models as registry
 from interparl.registry.validators import validate_web_url
 
 from .applying import prepare, propose_plan
-from .planning import SIGNS
+from .plans import SIGNS
 
 
 class IngestForm(forms.Form):

@@ -17,7 +17,8 @@ from interparl.registry.validators import web_url_problem
 
 from .countries import CountryResolver
 from .extract import extract
-from .planning import Plan, build_plan
+from .planning import build_plan
+from .plans import Plan
 
 
 def source_slug(url: str | None, path: str | None) -> str:

@@ -16,47 +16,21 @@ from interparl.registry.roles import DELEGATION_ROLES
 
 from . import lexicon
 from .countries import CountryResolver, organization_code
+from .dates import dateline_year, find_dates
+from .lexicon import (
+    EN_NOUNS,
+    EN_VERBS,
+    EVENT_WORDS_EN,
+    EVENT_WORDS_RU,
+    FLAGS,
+    PERSON,
+    PHRASE,
+    RU_NOUNS,
+    RU_VERBS,
+    SUBSTITUTE_WORDS,
+    URL,
+)
 from .text import Sentence, read_text, sentences
-
-FLAGS = re.IGNORECASE | re.UNICODE
-
-# -- shared pieces --------------------------------------------------------------------------------
-
-NAME_LATIN = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?"
-NAME_CYRILLIC = r"[А-ЯЁ][а-яё'’]+(?:-[А-ЯЁ]?[а-яё'’]+)?"
-PERSON = (
-    rf"(?:{NAME_LATIN}(?:\s+[A-Z]\.)?(?:\s+{NAME_LATIN}){{1,2}}|{NAME_CYRILLIC}(?:\s+[А-ЯЁ]\.)?(?:\s+{NAME_CYRILLIC}){{1,2}}"
-    rf"|{NAME_CYRILLIC}\s+[А-ЯЁ]\.\s*[А-ЯЁ]\.)"
-)
-URL = re.compile(r"https?://[^\s<>()\"'»]+[^\s<>()\"'».,;:!?]")
-
-EN_NOUNS = (
-    r"(?:full\s+members?|full\s+representatives?|substitute\s+members?|substitutes?|alternates?|alternate\s+members?|"
-    r"deputies|deputy|members?|senators?|representatives?|parliamentarians?|MPs|delegates?|persons|people)"
-)
-RU_NOUNS = (
-    r"(?:(?:полноправн\w+\s+)?член\w*|депутат\w*|сенатор\w*|представител\w*|парламентари\w*|заместител\w*|"
-    r"делегат\w*|человек)"
-)
-EN_VERBS = (
-    r"(?:consists\s+of|comprises|includes|is\s+composed\s+of|is\s+made\s+up\s+of|is\s+represented\s+by|"
-    r"is\s+formed\s+of|has|numbers|:|–|—)"
-)
-RU_VERBS = (
-    r"(?:состоит\s+из|включает(?:\s+в\s+себя)?|представлена|насчитывает|формируется\s+из|сформирована\s+из|:|–|—)"
-)
-
-# A name of a parliament or an assembly: at most 16 words. Bounded, so that a pattern with two such names in a row
-# tries a bounded number of splits at each place instead of every split of the sentence.
-PHRASE = r"(?:\S++\s++){0,15}?\S+?"
-
-EVENT_WORDS_EN = r"(?:summit|session|meeting|forum|conference|anniversary|congress)"
-EVENT_WORDS_RU = (
-    r"(?:саммит\w*|сесси\w*|заседани\w*|форум\w*|конференци\w*|годовщин\w*|\w*-?летие\w*|юбиле\w*|съезд\w*)"
-)
-
-SUBSTITUTE_WORDS = re.compile(r"substitut|alternate|заместител", re.IGNORECASE)
-
 
 # -- the result -----------------------------------------------------------------------------------
 
@@ -77,57 +51,6 @@ class Extraction:
     @property
     def fact_count(self) -> int:
         return sum(len(getattr(self, k)) for k in ("delegations", "people", "websites", "chairmanships", "events"))
-
-
-# -- dates ----------------------------------------------------------------------------------------
-
-DATE_EN = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})(?:\s*[–—-]\s*(?P<d2>\d{{1,2}}))?\s+(?P<m1>{lexicon.MONTH_EN})(?:,?\s+(?P<y1>\d{{4}}))?"
-    rf"|(?P<m2>{lexicon.MONTH_EN})\s+(?P<d3>\d{{1,2}})(?:\s*[–—-]\s*(?P<d4>\d{{1,2}}))?(?:,?\s+(?P<y2>\d{{4}}))?"
-    rf"|(?P<m3>{lexicon.MONTH_EN})\s+(?P<y3>\d{{4}}))\b"
-)
-DATE_RU = re.compile(
-    rf"(?<!\w)(?:(?P<d1>\d{{1,2}})(?:\s*[–—-]\s*(?P<d2>\d{{1,2}}))?\s+(?P<m1>{lexicon.MONTH_RU})"
-    rf"(?:\s+(?P<y1>\d{{4}})(?:\s*(?:года|г\.))?)?)(?!\w)"
-)
-DATE_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
-
-
-@dataclass
-class FoundDate:
-    start: str | None
-    end: str | None
-    has_year: bool
-    position: tuple[int, int]
-
-
-def find_dates(text: str, language: str, default_year: int | None) -> list[FoundDate]:
-    found = []
-    for match in (DATE_RU if language == "ru" else DATE_EN).finditer(text):
-        groups = match.groupdict()
-        month = lexicon.month_number(groups.get("m1") or groups.get("m2") or groups.get("m3") or "")
-        first = groups.get("d1") or groups.get("d3")
-        last = groups.get("d2") or groups.get("d4")
-        year_text = groups.get("y1") or groups.get("y2") or groups.get("y3")
-        year = int(year_text) if year_text else default_year
-        if not month:
-            continue
-        start = lexicon.make_date(year, month, int(first) if first else None)
-        end = lexicon.make_date(year, month, int(last)) if last else None
-        found.append(FoundDate(start, end, bool(year_text), match.span()))
-    for match in DATE_ISO.finditer(text):
-        start = lexicon.make_date(int(match["y"]), int(match["m"]), int(match["d"]))
-        if start:
-            found.append(FoundDate(start, None, True, match.span()))
-    return sorted(found, key=lambda d: d.position)
-
-
-def dateline_year(text: str, language: str) -> int | None:
-    """The year of the text's own dateline: its first full date (a page's date usually comes first)."""
-    for found in find_dates(text, language, None):
-        if found.has_year and found.start:
-            return int(found.start[:4])
-    return None
 
 
 # -- the extractor --------------------------------------------------------------------------------

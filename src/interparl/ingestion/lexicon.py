@@ -256,3 +256,43 @@ ORGANIZATIONS = {
     "sco": "SCO",
     "шос": "SCO",
 }
+
+
+# -- the shapes of phrases the extractor looks for ------------------------------------------------------
+
+FLAGS = re.IGNORECASE | re.UNICODE
+
+NAME_LATIN = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?"
+NAME_CYRILLIC = r"[А-ЯЁ][а-яё'’]+(?:-[А-ЯЁ]?[а-яё'’]+)?"
+PERSON = (
+    rf"(?:{NAME_LATIN}(?:\s+[A-Z]\.)?(?:\s+{NAME_LATIN}){{1,2}}|{NAME_CYRILLIC}(?:\s+[А-ЯЁ]\.)?(?:\s+{NAME_CYRILLIC}){{1,2}}"
+    rf"|{NAME_CYRILLIC}\s+[А-ЯЁ]\.\s*[А-ЯЁ]\.)"
+)
+URL = re.compile(r"https?://[^\s<>()\"'»]+[^\s<>()\"'».,;:!?]")
+
+EN_NOUNS = (
+    r"(?:full\s+members?|full\s+representatives?|substitute\s+members?|substitutes?|alternates?|alternate\s+members?|"
+    r"deputies|deputy|members?|senators?|representatives?|parliamentarians?|MPs|delegates?|persons|people)"
+)
+RU_NOUNS = (
+    r"(?:(?:полноправн\w+\s+)?член\w*|депутат\w*|сенатор\w*|представител\w*|парламентари\w*|заместител\w*|"
+    r"делегат\w*|человек)"
+)
+EN_VERBS = (
+    r"(?:consists\s+of|comprises|includes|is\s+composed\s+of|is\s+made\s+up\s+of|is\s+represented\s+by|"
+    r"is\s+formed\s+of|has|numbers|:|–|—)"
+)
+RU_VERBS = (
+    r"(?:состоит\s+из|включает(?:\s+в\s+себя)?|представлена|насчитывает|формируется\s+из|сформирована\s+из|:|–|—)"
+)
+
+# A name of a parliament or an assembly: at most 16 words. Bounded, so that a pattern with two such names in a row
+# tries a bounded number of splits at each place instead of every split of the sentence.
+PHRASE = r"(?:\S++\s++){0,15}?\S+?"
+
+EVENT_WORDS_EN = r"(?:summit|session|meeting|forum|conference|anniversary|congress)"
+EVENT_WORDS_RU = (
+    r"(?:саммит\w*|сесси\w*|заседани\w*|форум\w*|конференци\w*|годовщин\w*|\w*-?летие\w*|юбиле\w*|съезд\w*)"
+)
+
+SUBSTITUTE_WORDS = re.compile(r"substitut|alternate|заместител", re.IGNORECASE)

@@ -5,7 +5,7 @@ from interparl.inputs import read_page
 from interparl.registry import selectors
 
 from ...applying import apply_plan, prepare, propose_plan
-from ...planning import ADD, CHANGE, CONFLICT, END, SIGNS, SKIPPED, UNCHANGED
+from ...plans import ADD, CHANGE, CONFLICT, END, SIGNS, SKIPPED, UNCHANGED
 
 STYLES = {ADD: "green", CHANGE: "yellow", END: "red", CONFLICT: "bold magenta", UNCHANGED: "dim", SKIPPED: "cyan"}
 

@@ -1,0 +1,57 @@
+"""Dates as texts write them — "19 December", «19 декабря 2025 года», "March 2027", 2026-11-27 — with the year
+from the text's own dateline when a date omits it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+
+DATE_EN = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:\s*[–—-]\s*(?P<d2>\d{{1,2}}))?\s+(?P<m1>{lexicon.MONTH_EN})(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<m2>{lexicon.MONTH_EN})\s+(?P<d3>\d{{1,2}})(?:\s*[–—-]\s*(?P<d4>\d{{1,2}}))?(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|(?P<m3>{lexicon.MONTH_EN})\s+(?P<y3>\d{{4}}))\b"
+)
+DATE_RU = re.compile(
+    rf"(?<!\w)(?:(?P<d1>\d{{1,2}})(?:\s*[–—-]\s*(?P<d2>\d{{1,2}}))?\s+(?P<m1>{lexicon.MONTH_RU})"
+    rf"(?:\s+(?P<y1>\d{{4}})(?:\s*(?:года|г\.))?)?)(?!\w)"
+)
+DATE_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+
+
+@dataclass
+class FoundDate:
+    start: str | None
+    end: str | None
+    has_year: bool
+    position: tuple[int, int]
+
+
+def find_dates(text: str, language: str, default_year: int | None) -> list[FoundDate]:
+    found = []
+    for match in (DATE_RU if language == "ru" else DATE_EN).finditer(text):
+        groups = match.groupdict()
+        month = lexicon.month_number(groups.get("m1") or groups.get("m2") or groups.get("m3") or "")
+        first = groups.get("d1") or groups.get("d3")
+        last = groups.get("d2") or groups.get("d4")
+        year_text = groups.get("y1") or groups.get("y2") or groups.get("y3")
+        year = int(year_text) if year_text else default_year
+        if not month:
+            continue
+        start = lexicon.make_date(year, month, int(first) if first else None)
+        end = lexicon.make_date(year, month, int(last)) if last else None
+        found.append(FoundDate(start, end, bool(year_text), match.span()))
+    for match in DATE_ISO.finditer(text):
+        start = lexicon.make_date(int(match["y"]), int(match["m"]), int(match["d"]))
+        if start:
+            found.append(FoundDate(start, None, True, match.span()))
+    return sorted(found, key=lambda d: d.position)
+
+
+def dateline_year(text: str, language: str) -> int | None:
+    """The year of the text's own dateline: its first full date (a page's date usually comes first)."""
+    for found in find_dates(text, language, None):
+        if found.has_year and found.start:
+            return int(found.start[:4])
+    return None
