@@ -9,6 +9,7 @@ from interparl.changes.models import Proposal
 from interparl.changes.review import RuleBroken
 from interparl.ingestion.applying import apply_plan, prepare
 from interparl.registry import models, selectors
+from tests.factories import snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -22,22 +23,6 @@ def assembly():
 
 def plan_for(text, as_of=AS_OF, url="https://example.org/delegations"):
     return prepare(text, assembly(), as_of, url=url)[1]
-
-
-def snapshot():
-    tables = [
-        models.Source,
-        models.Person,
-        models.Membership,
-        models.Post,
-        models.SeatQuota,
-        models.Link,
-        models.Chairmanship,
-        models.Event,
-    ]
-    return {m.__name__: (m.objects.count(), m.history.count()) for m in tables} | {
-        "proposals": Proposal.objects.count()
-    }
 
 
 def actions(plan):

@@ -6,19 +6,9 @@ from django.conf import settings
 from interparl.registry import models
 from interparl.registry.dataset.loader import load_dataset
 from interparl.registry.dataset.yaml_lines import DatasetError
+from tests.factories import snapshot
 
 pytestmark = pytest.mark.django_db
-
-HISTORY_TABLES = [models.Person, models.Membership, models.SeatQuota, models.Chairmanship, models.Organization]
-
-
-def snapshot():
-    """Row counts of every registry table and of its change history."""
-    counts = {}
-    for model in HISTORY_TABLES + [models.Source, models.Country, models.Event, models.NewsItem, models.Link]:
-        counts[model.__name__] = model.objects.count()
-        counts[f"history-{model.__name__}"] = model.history.count()
-    return counts
 
 
 def write(tmp_path, text, name="data.yaml"):
