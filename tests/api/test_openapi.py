@@ -1,6 +1,8 @@
 """The OpenAPI schema is valid and complete, and the API keeps to it under property-based testing."""
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 import schemathesis
@@ -85,3 +87,57 @@ def test_no_server_error_and_no_response_outside_the_schema():
             failures.append(f"{operation.label}: {exc}")
     assert operations == len(EXPECTED_PATHS)
     assert failures == [], "\n\n".join(failures)
+
+
+CONTRACT = Path(__file__).resolve().parents[2] / "docs" / "api" / "contract-v1.json"
+
+
+def _kind(schema: dict) -> str:
+    """A property's type in a few words: a referenced schema's name, a list of something, a type, or a choice."""
+    if "$ref" in schema:
+        return schema["$ref"].rsplit("/", 1)[-1]
+    if "anyOf" in schema:
+        return " | ".join(sorted(_kind(option) for option in schema["anyOf"]))
+    if schema.get("type") == "array":
+        return f"list[{_kind(schema.get('items', {}))}]"
+    if "enum" in schema:
+        return "one of " + ", ".join(map(str, schema["enum"]))
+    return schema.get("type", "any") + (f" ({schema['format']})" if "format" in schema else "")
+
+
+def contract(document: dict) -> dict:
+    """What a client relies on: every operation's parameters and answers, every answer shape's fields and types."""
+    operations = {
+        f"{method.upper()} {path}": {
+            "parameters": {
+                p["name"]: ("required " if p.get("required") else "") + _kind(p.get("schema", {}))
+                for p in operation.get("parameters", [])
+            },
+            "responses": {
+                status: _kind(body.get("content", {}).get("application/json", {}).get("schema", {}))
+                for status, body in operation["responses"].items()
+            },
+        }
+        for path, methods in document["paths"].items()
+        for method, operation in methods.items()
+    }
+    shapes = {
+        name: {
+            prop: ("required " if prop in schema.get("required", []) else "") + _kind(definition)
+            for prop, definition in schema.get("properties", {}).items()
+        }
+        for name, schema in document["components"]["schemas"].items()
+        if not name.endswith("Filter") and name not in {"Paging", "HitPaging"}  # inputs: already in the parameters
+    }
+    return {"operations": operations, "shapes": shapes}
+
+
+@pytest.mark.django_db
+def test_the_published_contract_does_not_change_by_accident(client):
+    """The API's answers are a contract with its users: any change to a parameter, a field or its type shows up
+    here. If the change is meant, write the new contract with INTERPARL_WRITE_CONTRACT=1 and say so in the notes."""
+    current = contract(json.loads(client.get("/api/v1/openapi.json").content))
+    if os.environ.get("INTERPARL_WRITE_CONTRACT"):
+        CONTRACT.parent.mkdir(parents=True, exist_ok=True)
+        CONTRACT.write_text(json.dumps(current, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert current == json.loads(CONTRACT.read_text(encoding="utf-8"))

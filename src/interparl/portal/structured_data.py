@@ -5,19 +5,15 @@ from __future__ import annotations
 from interparl.registry import models
 
 
-def _absolute(request, path: str) -> str:
-    return request.build_absolute_uri(path)
+def _thing(request, kind: str, name: str, path: str) -> dict:
+    """What every schema.org description of a page's subject starts with."""
+    address = request.build_absolute_uri(path)
+    return {"@context": "https://schema.org", "@type": kind, "@id": address, "name": name, "url": address}
 
 
 def organization(request, org: models.Organization, path: str) -> dict:
-    data = {
-        "@context": "https://schema.org",
-        "@type": "GovernmentOrganization",
-        "@id": _absolute(request, path),
-        "name": org.name,
-        "alternateName": [n for n in (org.name_en, org.name_ru, org.abbreviation) if n],
-        "url": _absolute(request, path),
-    }
+    data = _thing(request, "GovernmentOrganization", org.name, path)
+    data["alternateName"] = [n for n in (org.name_en, org.name_ru, org.abbreviation) if n]
     if org.start_date:
         data["foundingDate"] = org.start.isoformat()
     if org.parent_id:
@@ -29,14 +25,8 @@ def organization(request, org: models.Organization, path: str) -> dict:
 
 
 def person(request, row: models.Person, path: str, posts: list[str]) -> dict:
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Person",
-        "@id": _absolute(request, path),
-        "name": row.name,
-        "alternateName": [n for n in (row.name_en, row.name_ru) if n and n != row.name],
-        "url": _absolute(request, path),
-    }
+    data = _thing(request, "Person", row.name, path)
+    data["alternateName"] = [n for n in (row.name_en, row.name_ru) if n and n != row.name]
     for key, value in (
         ("givenName", row.given_name),
         ("familyName", row.family_name),
@@ -50,15 +40,9 @@ def person(request, row: models.Person, path: str, posts: list[str]) -> dict:
 
 
 def event(request, row: models.Event, path: str) -> dict:
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "@id": _absolute(request, path),
-        "name": row.title,
-        "url": _absolute(request, path),
-        "startDate": row.start.isoformat() if row.start else None,
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-    }
+    data = _thing(request, "Event", row.title, path)
+    data["startDate"] = row.start.isoformat() if row.start else None
+    data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
     if row.end_date:
         data["endDate"] = row.end.isoformat()
     if row.place:
