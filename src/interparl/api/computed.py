@@ -1,140 +1,76 @@
 """The API's shapes of computed answers: an assembly's composition on a date, and chairmanship terms (recorded and
-projected). They read the registry's read-side results by attribute; a field the API shows is a line here."""
+projected).
 
-import datetime as dt
+Each shape publishes the fields it lists, and only those, of a read-side result (``registry/results.py``,
+``registry/rotation.py``), typed as the result types them, with nested results replaced by their published shapes.
+A field added to a result for the portal is not published until it is listed here; a renamed or removed one fails
+at start-up; a changed type shows in the published contract's test (docs/api/contract-v1.json).
+"""
+
+import types
+import typing
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import BaseModel, Field, create_model
 
-from interparl.registry.partial_dates import PartialDateField
+from interparl.registry import results, rotation
 
 from .schemas import SourceRef
 
-
-class QuotaVersion(Schema):
-    seats: int
-    substitute_seats: int
-    in_force: bool
-    confirmed: bool
-    source: SourceRef | None
-    note: str
+PUBLISHED: dict[type, type[Schema]] = {results.SourceRef: SourceRef}
 
 
-class ChamberSeats(Schema):
-    chamber: str
-    name: str
-    kind: str
-    seats: int
-    substitute_seats: int
-    filled: int
-    filled_substitute: int
-    source: SourceRef | None
-    alternatives: list[QuotaVersion] = []
+def _published_type(annotation):
+    """``annotation`` with every read-side result in it replaced by its published shape."""
+    if annotation in PUBLISHED:
+        return PUBLISHED[annotation]
+    arguments = typing.get_args(annotation)
+    if not arguments:
+        return annotation
+    mapped = tuple(_published_type(argument) for argument in arguments)
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return typing.Union[mapped]  # noqa: UP007 - built from a tuple of types
+    return origin[mapped] if len(mapped) > 1 else origin[mapped[0]]
 
 
-class Holder(Schema):
-    person: str
-    name: str
-    role: str
-    post: str | None
-    organization: str
-    chamber: str | None
-    status: str
-    start: str | None
-    end: str | None
-    confirmed: bool
-    source: SourceRef | None
+def published(result: type[BaseModel], fields: str) -> type[Schema]:
+    """The API's shape of ``result``: the fields named in ``fields`` (separated by spaces), in that order."""
+    definitions = {}
+    for name in fields.split():
+        if name in result.model_fields:
+            info = result.model_fields[name]
+            default = ... if info.is_required() else info.default
+            annotation, description = info.annotation, info.description
+        else:  # a value the result computes (its seats, its conflicts…)
+            computed = result.model_computed_fields[name]
+            default, annotation, description = ..., computed.return_type, computed.description
+        definitions[name] = (_published_type(annotation), Field(default, description=description))
+    shape = create_model(result.__name__, __base__=Schema, __module__=__name__, **definitions)
+    PUBLISHED[result] = shape
+    return shape
 
 
-class Standing(Schema):
-    status: str
-    since: str | None
-    until: str | None
-    confirmed: bool
-    note: str
-    source: SourceRef | None
-
-
-class Website(Schema):
-    url: str
-    owner: str
-    note: str
-    source: SourceRef | None
-
-
-class DelegationComposition(Schema):
-    delegation: str
-    name: str
-    country: str
-    country_name: str
-    parliament: str | None
-    parliament_name: str | None
-    participation: Standing | None
-    chambers: list[ChamberSeats]
-    members: list[Holder]
-    post_holders: list[Holder]
-    plenipotentiary: Holder | None
-    websites: list[Website]
-    seats: int
-    substitute_seats: int
-    seats_filled: int
-    members_without_chamber: int
-    has_conflicts: bool
-
-
-class MemberState(Schema):
-    country: str
-    name: str
-    standing: Standing
-    delegation: str | None
-
-
-class ParentChair(Schema):
-    organization: str
-    country: str
-    country_name: str
-    start: str | None
-    end: str | None
-    basis: str
-
-
-class Composition(Schema):
-    assembly: str
-    name: str
-    as_of: dt.date
-    status: str = Field(
-        description="recorded (a past date or today), projection (a future date: today's state carried forward), "
-        "before_founding or after_dissolution (the assembly did not exist: nothing is listed)."
-    )
-    founded: str | None = Field(None, description="The assembly's founding date, as precise as known.")
-    undated_known_from: dt.date | None = Field(
-        None,
-        description="Facts whose start the sources do not state (members, quotas) are known only from the day "
-        "their source was seen; if some are not yet known on this date, the first such day.",
-    )
-    delegations: list[DelegationComposition]
-    member_states: list[MemberState]
-    officers: list[Holder]
-    chair_of_parent: ParentChair | None
-    seats: int
-    substitute_seats: int
-
-
-class Term(Schema):
-    country: str
-    country_name: str
-    start: PartialDateField | None
-    end: PartialDateField | None
-    basis: str
-    projected: bool
-    expected_end: PartialDateField | None = None
-    assumption: str | None = None
-    confirmed: bool = True
-    source: str | None = None
-    note: str = ""
-
-
-class RotationReport(Schema):
-    organization: str
-    rule: str | None
-    terms: list[Term] = []
+QuotaVersion = published(results.QuotaVersion, "seats substitute_seats in_force confirmed source note")
+ChamberSeats = published(
+    results.ChamberSeats, "chamber name kind seats substitute_seats filled filled_substitute source alternatives"
+)
+Holder = published(results.Holder, "person name role post organization chamber status start end confirmed source")
+Standing = published(results.Standing, "status since until confirmed note source")
+Website = published(results.Website, "url owner note source")
+DelegationComposition = published(
+    results.DelegationComposition,
+    "delegation name country country_name parliament parliament_name participation chambers members post_holders "
+    "plenipotentiary websites seats substitute_seats seats_filled members_without_chamber has_conflicts",
+)
+MemberState = published(results.MemberState, "country name standing delegation")
+ParentChair = published(results.ParentChair, "organization country country_name start end basis")
+Composition = published(
+    results.Composition,
+    "assembly name as_of status founded undated_known_from delegations member_states officers chair_of_parent "
+    "seats substitute_seats",
+)
+Term = published(
+    rotation.Term, "country country_name start end basis projected expected_end assumption confirmed source note"
+)
+RotationReport = published(rotation.RotationReport, "organization rule terms")

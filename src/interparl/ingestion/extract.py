@@ -18,18 +18,17 @@ from . import lexicon
 from .countries import CountryResolver, organization_code
 from .dates import dateline_year, find_dates
 from .lexicon import (
-    EN_NOUNS,
     EN_VERBS,
     EVENT_WORDS_EN,
     EVENT_WORDS_RU,
     FLAGS,
     PERSON,
     PHRASE,
-    RU_NOUNS,
     RU_VERBS,
-    SUBSTITUTE_WORDS,
     URL,
+    clean_phrase,
 )
+from .seats import seat_counts
 from .text import Sentence, read_text, sentences
 
 # -- the result -----------------------------------------------------------------------------------
@@ -60,13 +59,6 @@ def detect_language(text: str) -> str:
     cyrillic = len(re.findall(r"[А-Яа-яЁё]", text))
     latin = len(re.findall(r"[A-Za-z]", text))
     return "ru" if cyrillic > latin else "en"
-
-
-def _clean(phrase: str | None) -> str | None:
-    if phrase is None:
-        return None
-    phrase = re.sub(r"^\s*(?:the|a)\s+", "", phrase.strip(" ,;:.()–—-"), flags=FLAGS)
-    return phrase.strip() or None
 
 
 class Extractor:
@@ -116,82 +108,21 @@ class Extractor:
             )
         if not match:
             return None
-        seats, total = self.seat_counts(match["rest"])
+        seats, total = seat_counts(match["rest"], self.language)
         if not seats:
             return None
-        parliament = _clean(match["parl"])
+        parliament = clean_phrase(match["parl"])
         country = self.resolver.resolve(parliament) or self.resolver.resolve(match["rest"])
         if country:
             self.context_country = country
         return {
             "country": country,
             "parliament": parliament,
-            "assembly": _clean(match["assembly"]),
+            "assembly": clean_phrase(match["assembly"]),
             "seats": seats,
             "total": total,
             "span": sentence.span,
         }
-
-    def seat_counts(self, rest: str) -> tuple[list[dict], int]:
-        number = lexicon.RU_NUMBER_WORD if self.language == "ru" else lexicon.NUMBER_WORD
-        nouns = RU_NOUNS if self.language == "ru" else EN_NOUNS
-        rest = rest.strip().rstrip(".")
-        stated_total = None
-        # "11 deputies (7 from … and 4 from …)" / "11 deputies: 7 … and 4 …"
-        total_first = re.match(
-            rf"^(?P<total>{number})\s+{nouns}\s*(?:\((?P<inner>.+)\)|[:,—–-]\s*(?P<marker>of\s+whom|including|из\s+них|в\s+том\s+числе)?\s*(?P<after>.+))$",
-            rest,
-            FLAGS,
-        )
-        if total_first:
-            stated_total = lexicon.to_number(total_first["total"], self.language)
-            split = (total_first["inner"] or total_first["after"]).strip()
-            aside = bool(total_first["inner"] or total_first["marker"])
-            seats, counted = self._segments(split, number, nouns, noun_optional=True)
-            if seats and counted == stated_total:
-                return seats, stated_total  # "11 deputies (7 from … and 4 from …)"
-            plain = self._segments(rest, number, nouns)
-            if plain[0]:
-                return plain  # "7 deputies, 4 senators": a list, not a total
-            if aside and not seats and stated_total is not None:
-                # An aside we cannot read ("of whom four are women") leaves the stated total, still right.
-                return [{"chamber": None, "count": stated_total, "kind": "member"}], stated_total
-            return [], 0  # the parts contradict the total: better no fact than a wrong one
-        return self._segments(rest, number, nouns)
-
-    def _segments(self, rest: str, number: str, nouns: str, noun_optional: bool = False) -> tuple[list[dict], int]:
-        """ "7 deputies of X and 4 members of Y" → one entry per count."""
-        separator = r"\s*(?:,|;|\band\b|\bи\b|\bas\s+well\s+as\b|\bа\s+также\b)\s*"
-        segments = re.split(rf"{separator}(?=(?:{number})\s)", rest, flags=FLAGS)
-        seats = []
-        for segment in segments:
-            match = re.match(
-                rf"^(?P<n>{number})\s+(?P<noun>{nouns})(?:\s+(?:from|of|in|representing|от|из)\s+|\s+)?(?P<chamber>.*?)$",
-                segment.strip(),
-                FLAGS,
-            )
-            if not match and noun_optional:  # "11 deputies (7 from X and 4 from Y)": the total names the noun
-                match = re.match(
-                    rf"^(?P<n>{number})\s+(?P<noun>)(?:from|of|in|representing|от|из)\s+(?P<chamber>.+)$",
-                    segment.strip(),
-                    FLAGS,
-                )
-            if not match:
-                if segment.strip():
-                    return [], 0  # a part we cannot read: better no fact than a wrong one
-                continue
-            count = lexicon.to_number(match["n"], self.language)
-            if count is None:
-                return [], 0
-            noun = match["noun"]
-            kind = "substitute" if SUBSTITUTE_WORDS.search(noun) else "member"
-            chamber = _clean(match["chamber"])
-            if chamber and re.fullmatch(r"(?:each|в\s+каждой)", chamber, FLAGS):
-                chamber = None
-            if chamber and not re.match(r"[A-ZА-ЯЁ]", chamber):
-                return [], 0  # not a chamber's name ("of whom four are women"): this part cannot be read
-            seats.append({"chamber": chamber, "count": count, "kind": kind})
-        return seats, sum(s["count"] for s in seats)
 
     # -- people ------------------------------------------------------------------------------------
     def people(self, sentence: Sentence) -> list[dict]:
@@ -247,7 +178,7 @@ class Extractor:
                 "",
                 after,
             )
-            after = _clean(after)
+            after = clean_phrase(after)
             if (
                 after
                 and (after[0].isupper() or self.language == "ru")
@@ -272,12 +203,12 @@ class Extractor:
                 FLAGS,
             )
             if keyword:
-                owner = _clean(keyword["owner"])
+                owner = clean_phrase(keyword["owner"])
             else:
                 label = re.match(r"^(?P<owner>[^:()]{3,120}?)\s*(?::|–|—|\()\s*(?:[\w.-]+\s*\()?$", before.strip())
                 if not label:
                     continue  # an address mentioned in passing is not a website fact
-                owner = _clean(label["owner"])
+                owner = clean_phrase(label["owner"])
             country = self.resolver.resolve(owner) or self.context_country
             found.append({"url": url_match.group(0), "owner": owner, "country": country, "span": sentence.span})
         return found

@@ -296,3 +296,11 @@ EVENT_WORDS_RU = (
 )
 
 SUBSTITUTE_WORDS = re.compile(r"substitut|alternate|заместител", re.IGNORECASE)
+
+
+def clean_phrase(phrase: str | None) -> str | None:
+    """A phrase without surrounding punctuation and a leading article."""
+    if phrase is None:
+        return None
+    phrase = re.sub(r"^\s*(?:the|a)\s+", "", phrase.strip(" ,;:.()–—-"), flags=FLAGS)
+    return phrase.strip() or None
