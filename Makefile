@@ -7,7 +7,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/interparl
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install serve test test-sqlite test-postgres lint bench clean chromium
+.PHONY: install serve test test-sqlite test-postgres lint bench clean chromium redis
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,7 +30,11 @@ chromium:
 test-sqlite: install chromium
 	env -u DATABASE_URL INTERPARL_DATA_DIR=$$(mktemp -d -t interparl-test-XXXXXX) $(BIN)/pytest
 
-test-postgres: install chromium
+# The deployment test (tests/deployment) runs two servers sharing Redis: start one if none answers.
+redis:
+	@redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || { command -v redis-server >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; }; redis-server --port 6379 --save '' --daemonize yes; sleep 1; }
+
+test-postgres: install chromium redis
 	DATABASE_URL=$(POSTGRES_URL) INTERPARL_DATA_DIR=$$(mktemp -d -t interparl-test-XXXXXX) $(BIN)/pytest
 
 # The tests keep their data (secret key, command-line registries) in a temporary folder, not in the working tree.

@@ -1,4 +1,4 @@
-"""Load the portal's main pages and the API's main endpoints through a real server (waitress).
+"""Load the portal's main pages and the API's main endpoints through a real server (`interparl serve`: gunicorn).
 
 Starts `interparl serve` on a free port with a fresh SQLite file (the built-in dataset), then:
   * pages: each main page, one client, repeated requests -> median and p95 per page;

@@ -7,6 +7,8 @@ ALLOWED_HOSTS  comma-separated, default: localhost, 127.0.0.1
 INTERPARL_HTTPS, INTERPARL_BEHIND_PROXY, INTERPARL_HSTS_SECONDS   production over HTTPS (README)
 INTERPARL_MAX_PAGE_BYTES, INTERPARL_MAX_DATASET_BYTES            input limits (interparl.inputs)
 INTERPARL_SELF_APPROVAL        may reviewers approve their own proposals (default: no)
+REDIS_URL                      a Redis shared by every server process as their cache (default: none)
+DATABASE_REPLICA_URL           a read replica of DATABASE_URL (default: none)
 """
 
 import os
@@ -134,6 +136,11 @@ if not os.environ.get("DATABASE_URL"):
     # SQLite gives its -wal and -shm files the mode of the database file.
     _private_file(_private_data_dir() / "interparl.sqlite3")
 DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL), conn_max_age=60)}
+if os.environ.get("DATABASE_REPLICA_URL"):
+    # A read replica: reads outside transactions go to it (interparl.routers), writes to the primary.
+    DATABASES["replica"] = dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"], conn_max_age=60)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["interparl.routers.ReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # WAL lets readers go on while the loader writes; the pragmas run on every new connection.
@@ -153,14 +160,33 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Responses and computed pages are cached per registry version (see interparl.api.middleware).
 # "responses" holds whole open-data responses of at most 256 KiB each (interparl.api.middleware), so 400 entries
 # bound it at 100 MiB per process.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}},
-    "responses": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "responses",
-        "OPTIONS": {"MAX_ENTRIES": 400},
-    },
-}
+# Without REDIS_URL each process keeps its own (bounded) caches, keyed by the registry's version, so they are never
+# stale; with it, every process (and host) shares one cache, whose entries expire after a day.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        name: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"interparl-{name}",
+            "TIMEOUT": 24 * 3600,
+        }
+        for name in ("default", "responses")
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "TIMEOUT": None,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+        "responses": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "responses",
+            "TIMEOUT": None,
+            "OPTIONS": {"MAX_ENTRIES": 400},
+        },
+    }
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ru", "Русский")]
@@ -186,8 +212,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    # waitress reports a busy queue as a warning; under load that is expected, not news.
-    "loggers": {"waitress.queue": {"level": "ERROR"}},
 }
 
 # The dataset loaded into an empty database by `interparl serve` and every reading command.

@@ -83,3 +83,32 @@ def test_the_default_assembly_or_the_one_named(tiny):
     assert selectors.assembly_or_default("tpa") == tiny.assembly
     with pytest.raises(NotFound, match="unknown assembly 'nope'"):
         selectors.assembly_or_default("nope")
+
+
+def test_a_composition_costs_the_same_queries_however_many_delegations(tiny):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            selectors.composition(tiny.assembly, at=TODAY)
+        return len(captured)
+
+    few = queries()
+    for i in range(5):
+        delegation = models.Organization.objects.create(
+            slug=f"tpa-extra-{i}",
+            classification="delegation",
+            name_en=f"Extra {i}",
+            parent=tiny.assembly,
+            sent_by=tiny.unicameral,
+        )
+        models.SeatQuota.objects.create(
+            slug=f"tpa-extra-{i}", delegation=delegation, chamber=tiny.unicameral, seats=2, source=tiny.source
+        )
+        person = models.Person.objects.create(slug=f"extra-{i}", name_en=f"Extra {i}")
+        models.Membership.objects.create(
+            slug=f"extra-{i}", person=person, organization=delegation, on_behalf_of=tiny.unicameral, source=tiny.source
+        )
+    assert queries() == few
+    assert len(selectors.composition(tiny.assembly, at=TODAY).delegations) == 7

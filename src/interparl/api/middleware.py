@@ -16,7 +16,7 @@ from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils import translation
 from django.utils.http import http_date
 
-from interparl.registry.versioning import latest_history
+from interparl.registry import versioning
 
 OPEN_PATHS = ("/api/", "/export/")
 PORTAL_PAGE = re.compile(r"^/(?:en|ru)/(?!admin/)")
@@ -31,19 +31,18 @@ class OpenDataMiddleware:
             response = self.get_response(request)
             if PORTAL_PAGE.match(request.path) and request.method in ("GET", "HEAD") and response.status_code == 200:
                 # A portal page changes when the registry does (or its code): the registry's last change dates it.
-                _date(response, latest_history())
+                _date(response, versioning.current())
             return response
         if request.method in ("GET", "HEAD"):
             return self.cached_response(request)
         return self.get_response(request)
 
     def cached_response(self, request):
-        history = latest_history()
-        version = ",".join(str(history_id) for history_id, _ in history)
+        version = versioning.current()
         # Downloads such as the calendar follow the visitor's language: the language of *this* request (from its
         # cookie or Accept-Language; LocaleMiddleware has not run yet) is part of the key.
         language = translation.get_language_from_request(request)
-        key = cache_key(request, language, version)
+        key = cache_key(request, language, version.number)
         cache = caches[RESPONSE_CACHE]
         response = cache.get(key) if key else None
         if response is not None:
@@ -51,16 +50,15 @@ class OpenDataMiddleware:
         with translation.override(language):
             response = self.get_response(request)
         if response.status_code == 200:
-            _date(response, history)
+            _date(response, version)
             if key and not response.streaming and len(response.content) <= MAX_CACHED_BYTES:
-                cache.set(key, response, timeout=None)
+                cache.set(key, response)  # expires as the cache is configured (settings.CACHES)
         return response
 
 
-def _date(response, history) -> None:
-    changed = max((date for _, date in history if date), default=None)
-    if changed and not response.has_header("Last-Modified"):
-        response["Last-Modified"] = http_date(changed.timestamp())
+def _date(response, version: versioning.Version) -> None:
+    if version.changed and not response.has_header("Last-Modified"):
+        response["Last-Modified"] = http_date(version.changed.timestamp())
 
 
 RESPONSE_CACHE = "responses"
@@ -80,7 +78,7 @@ def known_parameters() -> frozenset[str]:
     return frozenset(names)
 
 
-def cache_key(request, language: str, version: str) -> str | None:
+def cache_key(request, language: str, version: int) -> str | None:
     """A key for the canonical form of the address, or None if it is not one (unknown or repeated parameters):
     such requests are answered, but not cached, so made-up parameters cannot fill the cache."""
     parameters = request.GET

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from dataclasses import dataclass
 
 from django.db.models import Q
 
@@ -147,26 +148,51 @@ def chair_of(organization: models.Organization, *, at: dt.date) -> models.Chairm
     )
 
 
-def _quota_versions(delegation: models.Organization, at: dt.date) -> dict[int, list[models.SeatQuota]]:
-    versions: dict[int, list[models.SeatQuota]] = {}
-    quotas = (
+@dataclass
+class _DelegationFacts:
+    """What the compositions of several delegations need, read in one query per kind of fact."""
+
+    memberships: dict[int, list[models.Membership]]
+    quotas: dict[int, list[models.SeatQuota]]  # by delegation, in chamber order, the version in force first
+    links: list[models.Link]
+
+
+def _delegation_facts(delegations: list[models.Organization], at: dt.date) -> _DelegationFacts:
+    ids = [d.pk for d in delegations]
+    parliaments = [d.sent_by_id for d in delegations if d.sent_by_id]
+    memberships: dict[int, list[models.Membership]] = {pk: [] for pk in ids}
+    for membership in current_memberships(at).filter(organization_id__in=ids):
+        memberships[membership.organization_id].append(membership)
+    quotas: dict[int, list[models.SeatQuota]] = {pk: [] for pk in ids}
+    for quota in (
         models.SeatQuota.objects.current(at=at)
-        .filter(delegation=delegation)
+        .filter(delegation_id__in=ids)
         .select_related("chamber", "source")
         .order_by("chamber__chamber_kind", "chamber__slug", "-in_force")
-    )
-    for quota in quotas:
-        versions.setdefault(quota.chamber_id, []).append(quota)
-    return versions
+    ):
+        quotas[quota.delegation_id].append(quota)
+    links = models.Link.objects.filter(
+        Q(organization_id__in=ids) | Q(organization_id__in=parliaments) | Q(organization__parent_id__in=parliaments)
+    ).select_related("organization", "source")
+    return _DelegationFacts(memberships, quotas, list(links))
 
 
 def delegation_composition(
-    delegation: models.Organization, *, at: dt.date, standing: models.Participation | None = None
+    delegation: models.Organization,
+    *,
+    at: dt.date,
+    standing: models.Participation | None = None,
+    facts: _DelegationFacts | None = None,
 ) -> DelegationComposition:
-    memberships = list(current_memberships(at).filter(organization=delegation))
+    """One delegation on ``at``; ``facts``: read already for several delegations at once (see ``composition``)."""
+    facts = facts or _delegation_facts([delegation], at)
+    memberships = facts.memberships[delegation.pk]
     members = [m for m in memberships if m.holds_seat]
+    versions: dict[int, list[models.SeatQuota]] = {}
+    for quota in facts.quotas[delegation.pk]:
+        versions.setdefault(quota.chamber_id, []).append(quota)
     chambers = []
-    for quota_rows in _quota_versions(delegation, at).values():
+    for quota_rows in versions.values():
         main = next((q for q in quota_rows if q.in_force), quota_rows[0])
         sitting = [m for m in members if m.on_behalf_of_id == main.chamber_id]
         chambers.append(
@@ -196,13 +222,12 @@ def delegation_composition(
     holders = [m for m in memberships if m.post_id]
     plenipotentiary = next((m for m in holders if m.role == "plenipotentiary_representative"), None)
     parliament = delegation.sent_by
-    links = (
-        models.Link.objects.filter(
-            Q(organization=delegation) | Q(organization=parliament) | Q(organization__parent=parliament)
-        ).select_related("organization", "source")
+    links = [
+        link
+        for link in facts.links
         if parliament
-        else models.Link.objects.none()
-    )
+        and (link.organization_id in (delegation.pk, parliament.pk) or link.organization.parent_id == parliament.pk)
+    ]
     return DelegationComposition(
         delegation=delegation.slug,
         name=delegation.name,
@@ -249,7 +274,11 @@ def composition(assembly: models.Organization, *, at: dt.date | None = None) -> 
         .select_related("country", "sent_by")
         .order_by("country__iso3", "slug")
     )
-    delegation_rows = [delegation_composition(d, at=at, standing=standings.get(d.country_id)) for d in delegations]
+    delegations = list(delegations)
+    facts = _delegation_facts(delegations, at)
+    delegation_rows = [
+        delegation_composition(d, at=at, standing=standings.get(d.country_id), facts=facts) for d in delegations
+    ]
     delegation_by_country = {d.country: d.delegation for d in delegation_rows}
     member_states = [
         MemberState(

@@ -1,47 +1,42 @@
-"""The registry's version: what every cache of computed answers is keyed by, so that a change to any record
-makes them all stale at once."""
+"""The registry's version: what every cache of computed answers is keyed by, so that a change to any record makes
+them all stale at once.
+
+It is one row (``RegistryVersion``), bumped by database triggers in the same transaction as the write: after every
+insert into a change-history table (every add, change and delete of a record leaves one, however it is written —
+the admin, the batch writer, ingestion, reverts) and every change to a news item's lists of references. Reading it
+is one primary-key lookup, whatever the size of the registry.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+
+TABLE = "registry_registryversion"
 
 
-def latest_history() -> list[tuple[int, dt.datetime | None]]:
-    """The newest change-history row of every registry table, in one query."""
-    from django.db import connection
-    from django.utils.dateparse import parse_datetime
-
-    from .translation import HISTORY_MODELS
-
-    quote = connection.ops.quote_name
-    # Two scalar subqueries, not two aggregates in one select: each is then answered from the end of an index
-    # (SQLite's min/max optimisation), instead of a scan of the whole history table.
-    sql = " UNION ALL ".join(
-        f"SELECT (SELECT MAX(history_id) FROM {table}), (SELECT MAX(history_date) FROM {table})"
-        for table in (quote(model.history.model._meta.db_table) for model in HISTORY_MODELS)
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        rows = cursor.fetchall()
-    result = []
-    for history_id, date in rows:
-        if isinstance(date, str):  # SQLite returns aggregates of datetimes as text
-            date = parse_datetime(date)
-        if date is not None and date.tzinfo is None:
-            date = date.replace(tzinfo=dt.UTC)
-        result.append((history_id or 0, date))
-    return result
+@dataclass(frozen=True)
+class Version:
+    number: int
+    changed: dt.datetime | None
 
 
-def registry_version() -> tuple:
+def current() -> Version:
+    """The registry's version now (0 if the row is missing, as in a database just flushed)."""
+    from .models import RegistryVersion
+
+    row = RegistryVersion.objects.filter(pk=1).values_list("number", "changed").first()
+    return Version(*row) if row else Version(0, None)
+
+
+def registry_version() -> int:
     """A value that changes whenever any registry record is added, changed or deleted."""
-    return tuple(history_id for history_id, _date in latest_history())
+    return current().number
 
 
 def registry_last_changed() -> dt.datetime | None:
-    """When the registry last changed (from the change history)."""
-    dates = [date for _id, date in latest_history() if date]
-    return max(dates) if dates else None
+    """When the registry last changed."""
+    return current().changed
 
 
 def cached(key: tuple, compute):
@@ -50,10 +45,58 @@ def cached(key: tuple, compute):
 
     from django.core.cache import cache
 
-    version = ",".join(str(part) for part in registry_version())
-    digest = hashlib.sha256(repr((key, version)).encode()).hexdigest()
+    digest = hashlib.sha256(repr((key, registry_version())).encode()).hexdigest()
     value = cache.get(f"registry:{digest}")
     if value is None:
         value = compute()
-        cache.set(f"registry:{digest}", value, timeout=None)
+        cache.set(f"registry:{digest}", value)
     return value
+
+
+# -- the triggers (installed by migrations) -----------------------------------------------------------------------
+
+
+def trigger_name(table: str, event: str) -> str:
+    return f"{table}_bumps_version_{event.lower()}"[:63]
+
+
+def install_triggers(schema_editor, tables: dict[str, tuple[str, ...]]) -> None:
+    """Make every ``event`` (INSERT, DELETE) on each table bump the version, on SQLite (a trigger per row) or
+    PostgreSQL (a trigger per statement, so a bulk insert bumps it once)."""
+    vendor = schema_editor.connection.vendor
+    if vendor == "postgresql":
+        schema_editor.execute(
+            "CREATE OR REPLACE FUNCTION registry_bump_version() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            f"UPDATE {TABLE} SET number = number + 1, changed = now() WHERE id = 1; RETURN NULL; END $$"
+        )
+    for table, events in tables.items():
+        for event in events:
+            name = trigger_name(table, event)
+            if vendor == "postgresql":
+                schema_editor.execute(
+                    f'CREATE TRIGGER "{name}" AFTER {event} ON "{table}" '
+                    "FOR EACH STATEMENT EXECUTE FUNCTION registry_bump_version()"
+                )
+            elif vendor == "sqlite":
+                schema_editor.execute(
+                    f'CREATE TRIGGER "{name}" AFTER {event} ON "{table}" BEGIN '
+                    f"UPDATE {TABLE} SET number = number + 1, changed = strftime('%Y-%m-%d %H:%M:%f', 'now') "
+                    "WHERE id = 1; END"
+                )
+            else:  # pragma: no cover - the two databases interparl runs on
+                raise NotImplementedError(f"no version triggers for {vendor}")
+
+
+def triggered_tables(connection) -> set[str]:
+    """The tables whose writes bump the version (for the test that no table is forgotten)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT DISTINCT event_object_table FROM information_schema.triggers WHERE trigger_name LIKE %s",
+                ["%_bumps_version_%"],
+            )
+        else:
+            cursor.execute(
+                "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s", ["%_bumps_version_%"]
+            )
+        return {row[0] for row in cursor.fetchall()}

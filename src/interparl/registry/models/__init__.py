@@ -10,6 +10,7 @@ from .events import Event, NewsItem
 from .organizations import Country, Link, Organization, Post
 from .people import Membership, Person, SeatQuota
 from .standing import Chairmanship, Participation, RotationRule
+from .version import RegistryVersion
 
 __all__ = [
     "Chairmanship",
@@ -24,6 +25,7 @@ __all__ = [
     "Participation",
     "Person",
     "Post",
+    "RegistryVersion",
     "RotationRule",
     "SeatQuota",
     "Source",

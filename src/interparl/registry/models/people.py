@@ -66,6 +66,8 @@ class Membership(Sourced, Dated):
     class Meta:
         ordering = ["organization__slug", "person__slug", "start_date"]
         constraints = Dated.Meta.constraints
+        # The as-of questions: who sits in this organisation on that day.
+        indexes = [models.Index(fields=["organization", "start_date", "end_date"], name="membership_as_of")]
 
     def __str__(self) -> str:
         return f"{self.person} — {self.post or self.get_role_display()} ({self.organization})"
@@ -101,6 +103,7 @@ class SeatQuota(Sourced, Dated):
     class Meta:
         ordering = ["delegation__slug", "chamber__slug", "-in_force"]
         constraints = Dated.Meta.constraints
+        indexes = [models.Index(fields=["delegation", "start_date", "end_date"], name="seatquota_as_of")]
 
     def __str__(self) -> str:
         return f"{self.delegation}: {self.seats} ({self.chamber})"

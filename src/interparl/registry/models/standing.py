@@ -45,6 +45,7 @@ class Participation(Sourced, Dated):
                 violation_error_message="A participation names a state or an organisation.",
             ),
         ]
+        indexes = [models.Index(fields=["organization", "country", "start_date"], name="participation_as_of")]
 
     def __str__(self) -> str:
         return f"{self.country or self.participant} in {self.organization}: {self.status}"
@@ -66,6 +67,7 @@ class Chairmanship(Sourced, Dated):
     class Meta:
         ordering = ["organization__slug", "start_date"]
         constraints = Dated.Meta.constraints
+        indexes = [models.Index(fields=["organization", "start_date", "end_date"], name="chairmanship_as_of")]
 
     def __str__(self) -> str:
         return f"{self.organization}: {self.country.iso3} {self.span.describe()}"

@@ -1,5 +1,8 @@
 import argparse
+import os
 import socket
+
+from gunicorn.app.base import BaseApplication
 
 from interparl.commands import RegistryCommand
 from interparl.errors import DatasetError
@@ -28,20 +31,69 @@ def ensure_free(host: str, port: int) -> None:
             raise DatasetError([f"cannot listen on {host}:{port} ({exc.strerror or exc})"]) from None
 
 
+def count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number") from None
+    if not 1 <= number <= 256:
+        raise argparse.ArgumentTypeError(f"{number} is not between 1 and 256")
+    return number
+
+
+class Server(BaseApplication):
+    """gunicorn, configured here rather than by a file: a master process and ``workers`` processes with
+    ``threads`` threads each, so every core serves."""
+
+    def __init__(self, application, settings: dict):
+        self.application, self.settings = application, settings
+        super().__init__()
+
+    def load_config(self):
+        for key, value in self.settings.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        return self.application
+
+
 class Command(RegistryCommand):
-    help = "Prepare the database (migrate, load the built-in dataset) and serve the application with waitress."
+    help = (
+        "Prepare the database (migrate, load the built-in dataset) and serve the application with gunicorn: "
+        "several worker processes, so that every core serves. With REDIS_URL set they share one cache."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1", help="Address to listen on (default 127.0.0.1).")
         parser.add_argument("--port", type=port_number, default=8000, help="Port to listen on (default 8000).")
-        parser.add_argument("--threads", type=int, default=8, help="Worker threads (default 8).")
+        parser.add_argument(
+            "--workers", type=count, default=None, help="Worker processes (default: the number of CPU cores)."
+        )
+        parser.add_argument("--threads", type=count, default=4, help="Threads per worker process (default 4).")
 
-    def run(self, *args, host="127.0.0.1", port=8000, threads=8, **options):
-        from waitress import serve
+    def run(self, *args, host="127.0.0.1", port=8000, workers=None, threads=4, **options):
+        from django.db import connections
 
         from interparl.wsgi import application
 
         ensure_free(host, port)
-        self.stdout.write(f"interparl serving on http://{host}:{port}/ (Ctrl+C to stop)")
+        workers = workers or os.cpu_count() or 1
+        self.stdout.write(
+            f"interparl serving on http://{host}:{port}/ with {workers} processes × {threads} threads (Ctrl+C to stop)"
+        )
         self.stdout.flush()
-        serve(application, host=host, port=port, threads=threads, ident="interparl")
+        connections.close_all()  # each worker opens its own connections after the fork
+        Server(
+            application,
+            {
+                "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+                "workers": workers,
+                "threads": threads,
+                "worker_class": "gthread",
+                "accesslog": None,
+                "errorlog": "-",
+                "loglevel": "warning",
+                "proc_name": "interparl",
+                "timeout": 120,  # a whole-registry export at world scale takes a while
+            },
+        ).run()
