@@ -12,15 +12,11 @@ def fresh_cache():
     """Tests roll back their changes, so change-history ids repeat: no cached response may outlive a test."""
     from django.core.cache import caches
 
-    from interparl.registry.search import forget_index
-
     for cache in caches.all():
         cache.clear()
-    forget_index()
     yield
     for cache in caches.all():
         cache.clear()
-    forget_index()
 
 
 @pytest.fixture(autouse=True)

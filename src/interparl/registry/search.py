@@ -1,23 +1,28 @@
 """Find people, organisations, events and news by any name form, in either script, a little misspelled.
 
-Every name form is folded once into Latin tokens ("Рогалев Виктор Павлович" → rogalev viktor pavlovich;
-"Rogalyov" → rogalev), and the tokens go into one vocabulary. A query is folded the same way; each of its
-words must match some word of an entry, exactly, as a prefix (for as-you-type) or within a small edit
-distance. The index is rebuilt when the registry changes.
+Every name form is folded once into Latin words ("Рогалев Виктор Павлович" → rogalev viktor pavlovich;
+"Rogalyov" → rogalev) and stored with its record (``SearchEntry``), kept up to date from the change history: the
+first search after a change re-folds only the records that changed. A query is folded the same way; the database's
+trigram index (SQLite FTS5, PostgreSQL pg_trgm) finds the entries that share pieces with each of its words, and
+those are ranked here: each word must match some word of an entry, exactly, as a prefix (for as-you-type) or
+within a small edit distance.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
 import iuliia
+from django.db import connection, transaction
+from django.db.models import Max, Q
+from django.utils import timezone, translation
 from rapidfuzz import fuzz, process
 
-from . import descriptions
+from . import descriptions, models, versioning
 from .records import public_key
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -77,20 +82,6 @@ def _forms(description, obj) -> list[str]:
     return forms
 
 
-def _entries() -> list[_Entry]:
-    entries = []
-    for description in descriptions.every():
-        if description.search_kind not in KINDS:
-            continue
-        for obj in description.model.objects.all():
-            folded = tuple(dict.fromkeys(tuple(fold(form)) for form in _forms(description, obj) if form and fold(form)))
-            if folded:
-                words = frozenset(w for form in folded for w in form)
-                label = getattr(obj, description.label)
-                entries.append(_Entry(description.search_kind, public_key(obj), label, words, folded))
-    return entries
-
-
 class _Index:
     def __init__(self, entries: list[_Entry]):
         self.entries = entries
@@ -137,24 +128,113 @@ class _Index:
         return [Hit(e.kind, e.id, e.label, -score) for score, _cov, _kind, _label, e in ranked[:limit]]
 
 
-_lock = threading.Lock()
-_cache: dict[str, object] = {"version": None, "index": None}
+# -- the stored entries -------------------------------------------------------------------------------------------
+
+SEARCHED = {"person": "person", "organization": "organization", "event": "event", "newsitem": "news"}
+# A change seen in the history after the last refresh, or up to this long before it, is read again: a transaction
+# that committed late with an earlier history id is not missed.
+OVERLAP = dt.timedelta(minutes=2)
+CANDIDATES = 2000  # entries the database proposes per query word, best first
 
 
-def forget_index() -> None:
-    """Drop the index; the next search rebuilds it (tests whose rolled-back changes reuse history ids)."""
-    with _lock:
-        _cache.update(version=None, index=None)
+def _entry(description, obj) -> models.SearchEntry | None:
+    folded = tuple(dict.fromkeys(tuple(fold(form)) for form in _forms(description, obj) if form and fold(form)))
+    if not folded:
+        return None
+    return models.SearchEntry(
+        kind=description.search_kind,
+        object_id=obj.pk,
+        key=public_key(obj),
+        label_en=getattr(obj, f"{description.label}_en") or "",
+        label_ru=getattr(obj, f"{description.label}_ru") or "",
+        words=" ".join(sorted({word for form in folded for word in form})),
+        forms=[list(form) for form in folded],
+    )
+
+
+def _reindex(description, ids) -> None:
+    """Fold again the records ``ids`` of one kind (those deleted since lose their entry)."""
+    ids = list(ids)
+    for start in range(0, len(ids), 1000):
+        chunk = ids[start : start + 1000]
+        models.SearchEntry.objects.filter(kind=description.search_kind, object_id__in=chunk).delete()
+        entries = (_entry(description, obj) for obj in description.model.objects.filter(pk__in=chunk))
+        models.SearchEntry.objects.bulk_create([entry for entry in entries if entry], batch_size=1000)
+
+
+def refresh() -> None:
+    """Bring the stored entries up to the registry's current version: the records changed since the last refresh
+    (every change leaves a change-history row) are folded again; the first refresh folds them all."""
+    version = versioning.registry_version()
+    state = models.SearchState.objects.filter(pk=1).first()
+    if state is not None and state.version == version:
+        return
+    with transaction.atomic():
+        state, _ = models.SearchState.objects.select_for_update().get_or_create(pk=1)
+        if state.version == version:
+            return  # another process refreshed it meanwhile
+        now = timezone.now()
+        for kind in SEARCHED:
+            description = descriptions.get(kind)
+            history = description.model.history
+            last = history.aggregate(last=Max("history_id"))["last"] or 0
+            mark = state.marks.get(kind)
+            if mark is None:
+                _reindex(description, description.model.objects.values_list("pk", flat=True).iterator())
+            else:
+                since = Q(history_id__gt=mark)
+                if state.refreshed:
+                    since |= Q(history_date__gte=state.refreshed - OVERLAP)
+                _reindex(description, set(history.filter(since).values_list("id", flat=True)))
+            state.marks[kind] = last
+        state.version, state.refreshed = version, now
+        state.save()
+
+
+def _candidates(word: str) -> list[int]:
+    """Entries sharing pieces (trigrams) with ``word``, the most alike first."""
+    if connection.vendor == "postgresql":
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', '0.3', true)")
+            cursor.execute(
+                "SELECT id FROM registry_searchentry WHERE %s <%% words OR words LIKE %s "
+                "ORDER BY word_similarity(%s, words) DESC LIMIT %s",
+                [word, f"%{word}%", word, CANDIDATES],
+            )
+            return [row[0] for row in cursor.fetchall()]
+    with connection.cursor() as cursor:
+        if len(word) < 3:  # shorter than a trigram: the words it begins
+            cursor.execute(
+                "SELECT id FROM registry_searchentry WHERE ' ' || words LIKE %s LIMIT %s", [f"% {word}%", CANDIDATES]
+            )
+        else:
+            pieces = {word[i : i + 3] for i in range(len(word) - 2)}
+            cursor.execute(
+                "SELECT rowid FROM registry_search_fts WHERE registry_search_fts MATCH %s ORDER BY rank LIMIT %s",
+                [" OR ".join(f'"{piece}"' for piece in sorted(pieces)), CANDIDATES],
+            )
+        return [row[0] for row in cursor.fetchall()]
 
 
 def search(query: str, kinds=KINDS, limit: int = 20) -> list[Hit]:
     """The best matches for ``query``, best first."""
-    from .versioning import registry_version
-
-    version = registry_version()
-    with _lock:
-        if _cache["version"] != version or _cache["index"] is None:
-            _cache["index"] = _Index(_entries())
-            _cache["version"] = version
-        index = _cache["index"]
-    return index.search(query, kinds, limit)
+    words = fold(query)
+    if not words:
+        return []
+    refresh()
+    found: set[int] | None = None
+    for word in dict.fromkeys(words):
+        ids = set(_candidates(word))
+        found = ids if found is None else found & ids
+    russian = translation.get_language() == "ru"
+    entries = [
+        _Entry(
+            entry.kind,
+            entry.key,
+            (entry.label_ru if russian else entry.label_en) or entry.label_en or entry.label_ru,
+            frozenset(entry.words.split()),
+            tuple(tuple(form) for form in entry.forms),
+        )
+        for entry in models.SearchEntry.objects.filter(pk__in=found or [], kind__in=kinds)
+    ]
+    return _Index(entries).search(query, kinds, limit)

@@ -9,6 +9,7 @@ from .base import Dated, DatedQuerySet, Source, Sourced, in_force
 from .events import Event, NewsItem
 from .organizations import Country, Link, Organization, Post
 from .people import Membership, Person, SeatQuota
+from .search import SearchEntry, SearchState
 from .standing import Chairmanship, Participation, RotationRule
 from .version import RegistryVersion
 
@@ -27,6 +28,8 @@ __all__ = [
     "Post",
     "RegistryVersion",
     "RotationRule",
+    "SearchEntry",
+    "SearchState",
     "SeatQuota",
     "Source",
     "Sourced",
