@@ -189,6 +189,6 @@ def test_an_unknown_id_names_the_closest_ones(cli):
 
 def test_a_popolo_error_names_the_files_own_section(cli, tmp_path):
     path = tmp_path / "bad.json"
-    path.write_text('{"persons": [{"id": "Bad Id", "name": "X"}]}')
+    path.write_text('{"persons": [{"id": "someone", "name": "X", "birth_date": "1970-02-30"}]}')
     result = cli("load", str(path), data=tmp_path / "r")
-    assert result.returncode == 2 and "persons[0].id" in result.stderr and "people[0]" not in result.stderr
+    assert result.returncode == 2 and "persons[0].birth_date" in result.stderr and "people[0]" not in result.stderr

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from .. import descriptions
 from . import schema
+from .foreign import Mapper
 from .loader import Importer, finish, pydantic_problems
 from .writer import LoadReport, Writer
 from .yaml_lines import DatasetError
@@ -201,20 +202,33 @@ def load_popolo(path: Path | str, reason: str | None = None, progress=None) -> L
         return f"{path}: {dotted}: {reason_text}" if reason_text else f"{path}: {dotted}"
 
     popolo_names = {d.section: d.popolo_section for d in descriptions.every()}
+    mapper = Mapper()
     with transaction.atomic():
         importer = Importer(Writer(reason or f"imported from {path.name}", report), where)
         for description in descriptions.every():
-            for chunk in _valid_chunks(path, description, report, tracker, where):
+            for chunk in _valid_chunks(path, description, report, tracker, where, mapper):
+                _write_new_sources(importer, mapper)
                 importer.section(description, chunk, late=False)
             tracker.next_pass()
         # Parents and senders may come anywhere in the section: linked once every organisation exists.
         for description in descriptions.every():
             if any(field.late for field in description.fields):
-                for chunk in _valid_chunks(path, description, report, tracker, where, count=False):
+                for chunk in _valid_chunks(path, description, report, tracker, where, Mapper(), count=False):
                     importer.relations(description, chunk)
         tracker.next_pass()
         finish(report, path)
+    report.mapped = mapper.mapped
     return report
+
+
+def _write_new_sources(importer: Importer, mapper: Mapper) -> None:
+    """The sources records named only by their address, recorded before the records that cite them."""
+    new = {key: url for key, url in mapper.sources.items() if key not in importer.ids["source"]}
+    if new:
+        source = descriptions.get("source")
+        shape = schema.record_model(source)
+        records = [(i, shape.model_validate({"id": key, "url": url})) for i, (key, url) in enumerate(new.items())]
+        importer.section(source, records)
 
 
 def _text_size(value) -> int:
@@ -239,7 +253,7 @@ def _next_chunk(records: Iterator[tuple[int, dict]]) -> list:
     return chunk
 
 
-def _valid_chunks(path, description, report, tracker, where, count=True) -> Iterator[list]:
+def _valid_chunks(path, description, report, tracker, where, mapper, count=True) -> Iterator[list]:
     """The section's records in chunks, each validated against the dataset schema; any problem stops the import."""
     section, model = description.popolo_section, schema.record_model(description)
     records = _records(path, section, tracker.update)
@@ -249,7 +263,9 @@ def _valid_chunks(path, description, report, tracker, where, count=True) -> Iter
             try:
                 if not isinstance(record, dict):
                     raise DatasetError([where(section, index, "expected an object")])
-                valid.append((index, model.model_validate(dataset_record(description, record))))
+                valid.append(
+                    (index, model.model_validate(dataset_record(description, mapper.record(description, record))))
+                )
             except ValidationError as exc:
                 # Problems name the file's own section ("persons[3]"), not the dataset's name for it.
                 problems += pydantic_problems(exc, lambda at, why, i=index: where(section, i, *at, why))

@@ -31,6 +31,7 @@ class LoadReport:
     path: str
     counts: dict[str, Counter] = field(default_factory=dict)
     rejected: list[str] = field(default_factory=list)
+    mapped: Counter = field(default_factory=Counter)  # what a foreign file's records were mapped to (foreign.py)
 
     def count(self, table: str, outcome: str, n: int = 1) -> None:
         self.counts.setdefault(table, Counter())[outcome] += n

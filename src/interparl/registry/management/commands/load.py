@@ -59,3 +59,10 @@ class Command(RegistryCommand):
         for name, counts in report.counts.items():
             table.add_row(name, *(str(counts[k]) for k in ("added", "changed", "unchanged", "rejected")))
         console.print(table)
+        if report.mapped:
+            mapped = Table(title="Mapped to the registry's terms")
+            mapped.add_column("What")
+            mapped.add_column("Records", justify="right")
+            for what, count in sorted(report.mapped.items()):
+                mapped.add_row(what, f"{count:,}")
+            console.print(mapped)
