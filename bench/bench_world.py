@@ -12,7 +12,8 @@ there too), then starts `interparl serve` (one process per core) and measures wi
 - search p50 for Latin and Cyrillic queries; the server's memory per process after the load;
 - the CSTO PA composition with only the built-in data, for comparison.
 
-Needs wrk (`apt-get install wrk`). Run: .venv/bin/python bench/bench_world.py [--people 250000] [--seconds 10]
+Needs wrk (`apt-get install wrk`).
+Run: .venv/bin/python bench/bench_world.py [--people 250000] [--assemblies 200] [--seconds 10]
 """
 
 import argparse
@@ -35,7 +36,7 @@ SYLLABLES_LATIN = ["ka", "ro", "vi", "mi", "na", "le", "so", "ta", "du", "be", "
 TRANSLIT = {"ka": "ка", "ro": "ро", "vi": "ви", "mi": "ми", "na": "на", "le": "ле", "so": "со", "ta": "та", "du": "ду"}
 TRANSLIT |= {"be": "бе", "ga": "га", "li": "ли", "mo": "мо", "re": "ре", "sha": "ша", "zo": "зо"}
 STATES = [f"X{a}{b}" for a in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" for b in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"][:150]
-ASSEMBLIES, DELEGATIONS, LARGE_DELEGATIONS, SEATS_PER_CHAMBER, TERMS = 200, 12, 15, 10, 8
+DELEGATIONS, LARGE_DELEGATIONS, SEATS_PER_CHAMBER, TERMS = 12, 15, 10, 8
 
 
 def name(rng: random.Random) -> tuple[str, str]:
@@ -46,7 +47,7 @@ def name(rng: random.Random) -> tuple[str, str]:
     return latin, cyrillic
 
 
-def generate(path: Path, people: int) -> dict:
+def generate(path: Path, people: int, assemblies: int) -> dict:
     """Write the world as Popolo JSON; return what it holds."""
     rng = random.Random(7)
     counts = {"organizations": 0, "persons": people, "memberships": 0, "seat_quotas": 0, "participations": 0}
@@ -83,7 +84,7 @@ def generate(path: Path, people: int) -> dict:
                 },
             ]
         delegations = []
-        for a in range(ASSEMBLIES):
+        for a in range(assemblies):
             organizations.append(
                 {
                     "id": f"world-pa-{a}",
@@ -295,6 +296,7 @@ print(json.dumps({{"members": sum(len(d.members) for d in result.delegations), "
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--people", type=int, default=250_000)
+    parser.add_argument("--assemblies", type=int, default=200, help="Each holds 12 delegations × 20 seats × 8 terms.")
     parser.add_argument("--seconds", type=int, default=10, help="Length of each load run.")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -308,7 +310,7 @@ def main():
     world.mkdir(), baseline.mkdir()
     source = work / "world.json"
     with console.status("generating the world…"):
-        counts = generate(source, args.people)
+        counts = generate(source, args.people, args.assemblies)
     records = sum(counts.values())
     console.print(f"world: {records:,} records ({source.stat().st_size / 2**20:.0f} MiB): {counts}")
 
