@@ -10,14 +10,18 @@ at start-up; a changed type shows in the published contract's test (docs/api/con
 import types
 import typing
 
-from ninja import Schema
-from pydantic import BaseModel, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from interparl.registry import results, rotation
 
-from .schemas import SourceRef
+PUBLISHED: dict[type, type[BaseModel]] = {}
 
-PUBLISHED: dict[type, type[Schema]] = {results.SourceRef: SourceRef}
+
+class Published(BaseModel):
+    """A published shape. Plain pydantic, not a django-ninja ``Schema``: read from the results by attribute in
+    pydantic's own (compiled) validation, which matters for a composition of hundreds of members."""
+
+    model_config = ConfigDict(from_attributes=True)
 
 
 def _published_type(annotation):
@@ -34,7 +38,7 @@ def _published_type(annotation):
     return origin[mapped] if len(mapped) > 1 else origin[mapped[0]]
 
 
-def published(result: type[BaseModel], fields: str) -> type[Schema]:
+def published(result: type[BaseModel], fields: str) -> type[Published]:
     """The API's shape of ``result``: the fields named in ``fields`` (separated by spaces), in that order."""
     definitions = {}
     for name in fields.split():
@@ -46,11 +50,12 @@ def published(result: type[BaseModel], fields: str) -> type[Schema]:
             computed = result.model_computed_fields[name]
             default, annotation, description = ..., computed.return_type, computed.description
         definitions[name] = (_published_type(annotation), Field(default, description=description))
-    shape = create_model(result.__name__, __base__=Schema, __module__=__name__, **definitions)
+    shape = create_model(result.__name__, __base__=Published, __module__=__name__, **definitions)
     PUBLISHED[result] = shape
     return shape
 
 
+SourceRef = published(results.SourceRef, "id url document")
 QuotaVersion = published(results.QuotaVersion, "seats substitute_seats in_force confirmed source note")
 ChamberSeats = published(
     results.ChamberSeats, "chamber name kind seats substitute_seats filled filled_substitute source alternatives"

@@ -14,6 +14,7 @@ import re
 from django.core.cache import caches
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils import translation
+from django.utils.cache import set_response_etag
 from django.utils.http import http_date
 
 from interparl.registry import versioning
@@ -52,6 +53,7 @@ class OpenDataMiddleware:
         if response.status_code == 200:
             _date(response, version)
             if key and not response.streaming and len(response.content) <= MAX_CACHED_BYTES:
+                set_response_etag(response)  # once, not on every answer from the cache
                 cache.set(key, response)  # expires as the cache is configured (settings.CACHES)
         return response
 

@@ -8,23 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from dataclasses import dataclass
 
 from django.db.models import Q
 
 from interparl.errors import NotFound
 
 from . import models
+from .reading import DelegationFacts, delegation_facts, holder, seats, standing_of
 from .results import (
     AsOfStatus,
     ChamberSeats,
     Composition,
     DelegationComposition,
-    Holder,
     MemberParliament,
     MemberState,
     QuotaVersion,
-    Standing,
     iso,
     source_ref,
 )
@@ -43,35 +41,6 @@ def get_organization(slug: str, classification: str | None = None) -> models.Org
         closest = sorted(known, key=lambda k: -difflib.SequenceMatcher(None, slug, k).ratio())[:2]
         hint = f"; did you mean {' or '.join(repr(c) for c in closest)}?" if closest else ""
         raise NotFound(f"unknown {kind} '{slug}'{hint}") from None
-
-
-def _standing(row: models.Participation | None) -> Standing | None:
-    if row is None:
-        return None
-    return Standing(
-        status=row.status,
-        since=iso(row.start),
-        until=iso(row.end),
-        confirmed=row.confirmed,
-        note=row.note,
-        source=source_ref(row.source),
-    )
-
-
-def _holder(m: models.Membership) -> Holder:
-    return Holder(
-        person=m.person.slug,
-        name=m.person.name,
-        role=m.role,
-        post=m.post.label if m.post else None,
-        organization=m.organization.slug,
-        chamber=m.on_behalf_of.slug if m.on_behalf_of else None,
-        status=m.status,
-        start=iso(m.start),
-        end=iso(m.end),
-        confirmed=m.confirmed,
-        source=source_ref(m.source),
-    )
 
 
 def current_memberships(at: dt.date):
@@ -148,44 +117,15 @@ def chair_of(organization: models.Organization, *, at: dt.date) -> models.Chairm
     )
 
 
-@dataclass
-class _DelegationFacts:
-    """What the compositions of several delegations need, read in one query per kind of fact."""
-
-    memberships: dict[int, list[models.Membership]]
-    quotas: dict[int, list[models.SeatQuota]]  # by delegation, in chamber order, the version in force first
-    links: list[models.Link]
-
-
-def _delegation_facts(delegations: list[models.Organization], at: dt.date) -> _DelegationFacts:
-    ids = [d.pk for d in delegations]
-    parliaments = [d.sent_by_id for d in delegations if d.sent_by_id]
-    memberships: dict[int, list[models.Membership]] = {pk: [] for pk in ids}
-    for membership in current_memberships(at).filter(organization_id__in=ids):
-        memberships[membership.organization_id].append(membership)
-    quotas: dict[int, list[models.SeatQuota]] = {pk: [] for pk in ids}
-    for quota in (
-        models.SeatQuota.objects.current(at=at)
-        .filter(delegation_id__in=ids)
-        .select_related("chamber", "source")
-        .order_by("chamber__chamber_kind", "chamber__slug", "-in_force")
-    ):
-        quotas[quota.delegation_id].append(quota)
-    links = models.Link.objects.filter(
-        Q(organization_id__in=ids) | Q(organization_id__in=parliaments) | Q(organization__parent_id__in=parliaments)
-    ).select_related("organization", "source")
-    return _DelegationFacts(memberships, quotas, list(links))
-
-
 def delegation_composition(
     delegation: models.Organization,
     *,
     at: dt.date,
     standing: models.Participation | None = None,
-    facts: _DelegationFacts | None = None,
+    facts: DelegationFacts | None = None,
 ) -> DelegationComposition:
     """One delegation on ``at``; ``facts``: read already for several delegations at once (see ``composition``)."""
-    facts = facts or _delegation_facts([delegation], at)
+    facts = facts or delegation_facts([delegation], at)
     memberships = facts.memberships[delegation.pk]
     members = [m for m in memberships if m.holds_seat]
     versions: dict[int, list[models.SeatQuota]] = {}
@@ -235,11 +175,11 @@ def delegation_composition(
         country_name=delegation.country.name if delegation.country else "",
         parliament=parliament.slug if parliament else None,
         parliament_name=parliament.name if parliament else None,
-        participation=_standing(standing),
+        participation=standing_of(standing),
         chambers=chambers,
-        members=[_holder(m) for m in sorted(members, key=lambda m: (m.person.family_name, m.person.name))],
-        post_holders=[_holder(m) for m in holders],
-        plenipotentiary=_holder(plenipotentiary) if plenipotentiary else None,
+        members=[holder(m) for m in sorted(members, key=lambda m: (m.family_name, m.name))],
+        post_holders=[holder(m) for m in holders],
+        plenipotentiary=holder(plenipotentiary) if plenipotentiary else None,
         websites=[
             {"url": link.url, "owner": link.organization.slug, "note": link.note, "source": source_ref(link.source)}
             for link in links
@@ -275,7 +215,7 @@ def composition(assembly: models.Organization, *, at: dt.date | None = None) -> 
         .order_by("country__iso3", "slug")
     )
     delegations = list(delegations)
-    facts = _delegation_facts(delegations, at)
+    facts = delegation_facts(delegations, at)
     delegation_rows = [
         delegation_composition(d, at=at, standing=standings.get(d.country_id), facts=facts) for d in delegations
     ]
@@ -284,18 +224,14 @@ def composition(assembly: models.Organization, *, at: dt.date | None = None) -> 
         MemberState(
             country=p.country.iso3,
             name=p.country.name,
-            standing=_standing(p),
+            standing=standing_of(p),
             delegation=delegation_by_country.get(p.country.iso3),
         )
         for p in sorted(standings.values(), key=lambda p: p.country.iso3)
     ]
     bodies = assembly_bodies(assembly)
-    officers = [
-        _holder(m)
-        for m in current_memberships(at)
-        .filter(organization__in=bodies, post__isnull=False)
-        .order_by("post__slug", "start_date")
-    ]
+    in_bodies = models.Membership.objects.current(at=at).filter(organization__in=bodies, post__isnull=False)
+    officers = [holder(seat) for _id, seat in seats(in_bodies.order_by("post__slug", "start_date"))]
     parent_chair = chair_of(assembly.parent, at=at) if assembly.parent else None
     return Composition(
         **heading,
@@ -408,7 +344,7 @@ def member_parliament(assembly: models.Organization, iso3: str, *, at: dt.date |
         country=country,
         parliament=parliament,
         chambers=chambers,
-        standing=_standing(standing),
+        standing=standing_of(standing),
         delegation=delegation_composition(delegation_org, at=at, standing=standing) if current else None,
         delegation_org=delegation_org,
         websites=list(models.Link.objects.filter(organization__in=owners).select_related("organization", "source")),
