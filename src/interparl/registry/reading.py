@@ -51,8 +51,8 @@ class Seat:
     on_behalf_of_id: int | None
     chamber: str | None
     status: str
-    start: PartialDate | None
-    end: PartialDate | None
+    start: str | None  # as precise as the source: "2024", "2024-02", "2024-02-15"
+    end: str | None
     confirmed: bool
     source: dict | None
 
@@ -88,8 +88,8 @@ def seats(rows) -> list[tuple[int, Seat]]:
             on_behalf_of_id=on_behalf_of_id,
             chamber=chamber,
             status=status,
-            start=PartialDate.from_stored(start, start_precision),
-            end=PartialDate.from_stored(end, end_precision),
+            start=iso(PartialDate.from_stored(start, start_precision)),
+            end=iso(PartialDate.from_stored(end, end_precision)),
             confirmed=confirmed,
             source={"id": source, "url": source_url or None, "document": document or None} if source else None,
         )
@@ -98,19 +98,7 @@ def seats(rows) -> list[tuple[int, Seat]]:
 
 
 def holder(m: Seat) -> Holder:
-    return Holder(
-        person=m.person,
-        name=m.name,
-        role=m.role,
-        post=m.post,
-        organization=m.organization,
-        chamber=m.chamber,
-        status=m.status,
-        start=iso(m.start),
-        end=iso(m.end),
-        confirmed=m.confirmed,
-        source=m.source,
-    )
+    return Holder.model_validate(m, from_attributes=True)
 
 
 @dataclass

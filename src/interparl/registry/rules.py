@@ -11,6 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import groupby
 
 from . import models
 from .partial_dates import PartialDate, Span, spans_overlap
@@ -228,25 +229,44 @@ class MembershipRow:
 
 
 def check_all() -> list[Violation]:
-    """Every violation in the stored data, in a stable order."""
+    """Every violation in the stored data, in a stable order. Memberships are read one organisation at a time (every
+    membership rule is about one delegation or one post, and a post belongs to one organisation), so memory is
+    bounded by the largest organisation, not by the registry."""
     # Only what the date rule reads: organisations and events may carry long texts that no rule needs.
     dated_fields = ("slug", "start_date", "start_precision", "end_date", "end_precision")
     organizations = models.Organization.objects.only(*dated_fields).iterator(chunk_size=2000)
     posts = {p.pk: p for p in models.Post.objects.all()}
-    memberships = [MembershipRow(*values) for values in models.Membership.objects.values_list(*MembershipRow.FIELDS)]
     quotas = list(models.SeatQuota.objects.select_related("delegation", "chamber"))
     terms = list(models.Chairmanship.objects.select_related("country", "organization"))
     participations = list(models.Participation.objects.all())
     events = models.Event.objects.only(*dated_fields).iterator(chunk_size=2000)
+    quotas_of = defaultdict(list)
+    for quota in quotas:
+        quotas_of[quota.delegation_id].append(quota)
+
+    by_rule: dict[str, list[Violation]] = defaultdict(list)
+    rows = models.Membership.objects.order_by("organization_id").values_list(*MembershipRow.FIELDS)
+    for _organization, group in groupby((MembershipRow(*values) for values in rows.iterator(chunk_size=5000)),
+                                        key=lambda row: row.organization_id):  # fmt: skip
+        memberships = list(group)
+        delegation_quotas = quotas_of.get(memberships[0].organization_id, [])
+        by_rule["dates"].extend(end_after_start(memberships))
+        by_rule["consistent"].extend(memberships_are_consistent(memberships, posts))
+        by_rule["holders"].extend(single_holder_posts(memberships, posts))
+        by_rule["quotas"].extend(quotas_are_respected(delegation_quotas, memberships))
+        by_rule["totals"].extend(delegation_totals_are_respected(delegation_quotas, memberships))
 
     found: list[Violation] = []
-    for rows in (organizations, posts.values(), memberships, quotas, terms, participations, events):
-        found.extend(end_after_start(rows))
-    found.extend(memberships_are_consistent(memberships, posts))
-    found.extend(single_holder_posts(memberships, posts))
+    for dated in (organizations, posts.values()):
+        found.extend(end_after_start(dated))
+    found.extend(by_rule["dates"])
+    for dated in (quotas, terms, participations, events):
+        found.extend(end_after_start(dated))
+    found.extend(by_rule["consistent"])
+    found.extend(by_rule["holders"])
     found.extend(one_quota_in_force(quotas))
-    found.extend(quotas_are_respected(quotas, memberships))
-    found.extend(delegation_totals_are_respected(quotas, memberships))
+    found.extend(by_rule["quotas"])
+    found.extend(by_rule["totals"])
     found.extend(chairmanships_do_not_overlap(terms))
     found.extend(participations_do_not_overlap(participations))
     return found

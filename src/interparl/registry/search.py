@@ -10,6 +10,7 @@ within a small edit distance.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import unicodedata
@@ -135,6 +136,7 @@ SEARCHED = {"person": "person", "organization": "organization", "event": "event"
 # that committed late with an earlier history id is not missed.
 OVERLAP = dt.timedelta(minutes=2)
 CANDIDATES = 2000  # entries the database proposes per query word, best first
+ENOUGH = 20  # entries holding a word exactly: enough not to look for misspellings as well
 
 
 def _entry(description, obj) -> models.SearchEntry | None:
@@ -192,26 +194,45 @@ def refresh() -> None:
 
 
 def _candidates(word: str) -> list[int]:
-    """Entries sharing pieces (trigrams) with ``word``, the most alike first."""
-    if connection.vendor == "postgresql":
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', '0.3', true)")
-            cursor.execute(
-                "SELECT id FROM registry_searchentry WHERE %s <%% words OR words LIKE %s "
-                "ORDER BY word_similarity(%s, words) DESC LIMIT %s",
-                [word, f"%{word}%", word, CANDIDATES],
-            )
-            return [row[0] for row in cursor.fetchall()]
-    with connection.cursor() as cursor:
-        if len(word) < 3:  # shorter than a trigram: the words it begins
+    """Entries holding ``word``, or, when few do (a misspelling), entries sharing pieces (trigrams) with it, the most
+    alike first. The exact pieces first: that query is selective, the fuzzy one has to rank many rows."""
+    exact = _query(word, fuzzy=False)
+    return exact if len(exact) >= ENOUGH else list(dict.fromkeys([*exact, *_query(word, fuzzy=True)]))
+
+
+def _query(word: str, fuzzy: bool) -> list[int]:
+    # On PostgreSQL in a transaction: the similarity threshold is set for the transaction only. (Not on SQLite, where
+    # a transaction would take the write lock.)
+    postgresql = connection.vendor == "postgresql"
+    with transaction.atomic() if postgresql else contextlib.nullcontext(), connection.cursor() as cursor:
+        if postgresql:
+            if fuzzy:
+                cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', '0.3', true)")
+                cursor.execute(
+                    "SELECT id FROM registry_searchentry WHERE %s <%% words "
+                    "ORDER BY word_similarity(%s, words) DESC LIMIT %s",
+                    [word, word, CANDIDATES],
+                )
+            else:
+                cursor.execute(
+                    "SELECT id FROM registry_searchentry WHERE words LIKE %s LIMIT %s", [f"%{word}%", CANDIDATES]
+                )
+        elif len(word) < 3:  # shorter than a trigram: the words it begins
+            if fuzzy:
+                return []
             cursor.execute(
                 "SELECT id FROM registry_searchentry WHERE ' ' || words LIKE %s LIMIT %s", [f"% {word}%", CANDIDATES]
             )
-        else:
+        elif fuzzy:
             pieces = {word[i : i + 3] for i in range(len(word) - 2)}
             cursor.execute(
                 "SELECT rowid FROM registry_search_fts WHERE registry_search_fts MATCH %s ORDER BY rank LIMIT %s",
                 [" OR ".join(f'"{piece}"' for piece in sorted(pieces)), CANDIDATES],
+            )
+        else:
+            cursor.execute(
+                "SELECT rowid FROM registry_search_fts WHERE registry_search_fts MATCH %s LIMIT %s",
+                [f'"{word}"', CANDIDATES],
             )
         return [row[0] for row in cursor.fetchall()]
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 
-from django.db.models import Q
-
 from interparl.errors import NotFound
 
 from . import models
@@ -269,11 +267,11 @@ def as_of_status(assembly: models.Organization, *, at: dt.date) -> AsOfStatus:
 def _undated_known_from(assembly: models.Organization, at: dt.date) -> dt.date | None:
     """The first day after ``at`` on which an undated member or quota of the assembly becomes known, if any. An
     undated fact whose source has no date seen is known from today on."""
+    # By the ids of the assembly's organisations: a condition across a join would scan every membership.
+    parts = [org.pk for org in organization_tree(assembly)]
     undated = [
-        models.SeatQuota.objects.filter(delegation__parent=assembly, start_date__isnull=True),
-        models.Membership.objects.filter(
-            Q(organization__parent=assembly) | Q(organization__in=assembly_bodies(assembly)), start_date__isnull=True
-        ),
+        models.SeatQuota.objects.filter(delegation_id__in=parts, start_date__isnull=True),
+        models.Membership.objects.filter(organization_id__in=parts, start_date__isnull=True),
     ]
     days = [
         rows.filter(source__accessed__gt=at)
