@@ -131,7 +131,6 @@ class _Index:
 
 # -- the stored entries -------------------------------------------------------------------------------------------
 
-SEARCHED = {"person": "person", "organization": "organization", "event": "event", "newsitem": "news"}
 # A change seen in the history after the last refresh, or up to this long before it, is read again: a transaction
 # that committed late with an earlier history id is not missed.
 OVERLAP = dt.timedelta(minutes=2)
@@ -176,8 +175,8 @@ def refresh() -> None:
         if state.version == version:
             return  # another process refreshed it meanwhile
         now = timezone.now()
-        for kind in SEARCHED:
-            description = descriptions.get(kind)
+        for description in (d for d in descriptions.every() if d.search_kind):
+            kind = description.kind
             history = description.model.history
             last = history.aggregate(last=Max("history_id"))["last"] or 0
             mark = state.marks.get(kind)
