@@ -47,15 +47,9 @@ class Identifier(Schema):
 
 
 class SourceRef(Schema):
-    """A source: read from a registry row (its ``slug``) or from a read-side result (its ``id``)."""
-
-    id: str
+    id: str = Field(alias="slug")
     url: str | None
     document: str | None
-
-    @staticmethod
-    def resolve_id(source) -> str:
-        return source.slug if hasattr(source, "slug") else source.id
 
     @staticmethod
     def resolve_url(source) -> str | None:

@@ -47,19 +47,28 @@ def current_memberships(at: dt.date):
     )
 
 
-def organization_tree(root: models.Organization, *, without: str | None = None) -> list[models.Organization]:
-    """``root`` and every organisation beneath it; ``without``: a classification whose branches are left out."""
+def organization_tree(root: models.Organization) -> list[models.Organization]:
+    """``root`` and every organisation beneath it, each after its parent (one query per level)."""
     found, frontier = [root], [root]
     while frontier:
-        children = models.Organization.objects.filter(parent__in=frontier)
-        frontier = list(children.exclude(classification=without) if without else children)
+        frontier = list(models.Organization.objects.filter(parent__in=frontier))
         found.extend(frontier)
     return found
 
 
-def assembly_bodies(assembly: models.Organization) -> list[models.Organization]:
-    """The assembly and every body beneath it, except national delegations."""
-    return organization_tree(assembly, without=models.Organization.Classification.DELEGATION)
+def assembly_bodies(
+    assembly: models.Organization, tree: list[models.Organization] | None = None
+) -> list[models.Organization]:
+    """The assembly and every body beneath it, except national delegations and their parts. ``tree``: the
+    assembly's ``organization_tree``, if read already."""
+    left_out: set[int] = set()
+    bodies = []
+    for org in tree or organization_tree(assembly):  # a parent comes before its parts
+        if org.classification == models.Organization.Classification.DELEGATION or org.parent_id in left_out:
+            left_out.add(org.pk)
+        else:
+            bodies.append(org)
+    return bodies
 
 
 def get_person(slug: str) -> models.Person:
@@ -188,7 +197,8 @@ def delegation_composition(
 def composition(assembly: models.Organization, *, at: dt.date | None = None) -> Composition:
     """The assembly as it stood on ``at`` (default: today); nothing before its founding or after its dissolution."""
     at = at or dt.date.today()
-    timing = as_of_status(assembly, at=at)
+    tree = organization_tree(assembly)  # read once: for the undated facts and for the officers
+    timing = as_of_status(assembly, at=at, tree=tree)
     heading = {
         "assembly": assembly.slug,
         "name": assembly.name,
@@ -227,7 +237,7 @@ def composition(assembly: models.Organization, *, at: dt.date | None = None) -> 
         )
         for p in sorted(standings.values(), key=lambda p: p.country.iso3)
     ]
-    bodies = assembly_bodies(assembly)
+    bodies = assembly_bodies(assembly, tree)
     in_bodies = models.Membership.objects.current(at=at).filter(organization__in=bodies, post__isnull=False)
     officers = [holder(seat) for _id, seat in seats(in_bodies.order_by("post__slug", "start_date"))]
     parent_chair = chair_of(assembly.parent, at=at) if assembly.parent else None
@@ -251,7 +261,9 @@ def composition(assembly: models.Organization, *, at: dt.date | None = None) -> 
     )
 
 
-def as_of_status(assembly: models.Organization, *, at: dt.date) -> AsOfStatus:
+def as_of_status(
+    assembly: models.Organization, *, at: dt.date, tree: list[models.Organization] | None = None
+) -> AsOfStatus:
     """What the registry can say about the assembly on ``at``: recorded, a projection, or nothing (before its
     founding, after its dissolution); and from when facts without a stated start are known."""
     span = assembly.span
@@ -261,14 +273,16 @@ def as_of_status(assembly: models.Organization, *, at: dt.date) -> AsOfStatus:
     if span.end and at > span.end.latest():
         return AsOfStatus(status="after_dissolution", founded=founded)
     status = "projection" if at > dt.date.today() else "recorded"
-    return AsOfStatus(status=status, founded=founded, undated_known_from=_undated_known_from(assembly, at))
+    return AsOfStatus(
+        status=status, founded=founded, undated_known_from=_undated_known_from(tree or organization_tree(assembly), at)
+    )
 
 
-def _undated_known_from(assembly: models.Organization, at: dt.date) -> dt.date | None:
+def _undated_known_from(tree: list[models.Organization], at: dt.date) -> dt.date | None:
     """The first day after ``at`` on which an undated member or quota of the assembly becomes known, if any. An
     undated fact whose source has no date seen is known from today on."""
     # By the ids of the assembly's organisations: a condition across a join would scan every membership.
-    parts = [org.pk for org in organization_tree(assembly)]
+    parts = [org.pk for org in tree]
     undated = [
         models.SeatQuota.objects.filter(delegation_id__in=parts, start_date__isnull=True),
         models.Membership.objects.filter(organization_id__in=parts, start_date__isnull=True),
