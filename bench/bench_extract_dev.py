@@ -65,17 +65,18 @@ def roles(values) -> frozenset:
 
 
 def predictions(result) -> dict[str, list]:
+    data = result.to_dict()
     seats = [
         {"country": d["country"], "chamber": s["chamber"], "count": s["count"], "kind": s["kind"]}
-        for d in result.delegations
+        for d in data["delegations"]
         for s in d["seats"]
     ]
     return {
         "seats": seats,
-        "people": result.people,
-        "websites": [w["url"] for w in result.websites],
-        "chairmanships": result.chairmanships,
-        "events": result.events,
+        "people": data["people"],
+        "websites": [w["url"] for w in data["websites"]],
+        "chairmanships": data["chairmanships"],
+        "events": data["events"],
     }
 
 

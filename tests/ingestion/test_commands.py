@@ -10,7 +10,16 @@ def test_extract_json_from_a_file_and_from_standard_input(cli):
     result = cli("extract", str(TEXTS / "delegations_en.txt"), "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert list(data) == ["language", "delegations", "people", "websites", "chairmanships", "events", "unparsed"]
+    assert list(data) == [
+        "language",
+        "delegations",
+        "people",
+        "websites",
+        "chairmanships",
+        "events",
+        "member_states",
+        "unparsed",
+    ]
     assert [d["country"] for d in data["delegations"]] == ["BLR", "KAZ", "KGZ", "RUS", "TJK"]
     piped = cli("extract", "-", "--lang", "ru", input="С 1 января 2026 года Россия председательствует в ОДКБ.")
     assert json.loads(piped.stdout)["chairmanships"][0]["country"] == "RUS"

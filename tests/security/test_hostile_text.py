@@ -33,9 +33,9 @@ def test_a_long_run_without_sentence_end_is_read_in_pieces():
     text, result = extract("The Assembly met " + "again and " * 500 + "closed.", "en", RESOLVER)
     pieces = result.unparsed
     assert len(pieces) > 1
-    assert all(len(piece["text"]) <= 600 for piece in pieces)
+    assert all(len(piece.text) <= 600 for piece in pieces)
     # Every piece is found where its span says it is.
-    assert all(text[piece["span"][0] : piece["span"][1]] == piece["text"] for piece in pieces)
+    assert all(text[piece.span[0] : piece.span[1]] == piece.text for piece in pieces)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -70,7 +70,7 @@ def test_a_long_run_without_sentence_end_is_read_in_pieces():
 )
 def test_no_input_crashes_extraction(text):
     reduced, result = extract(text, "auto", RESOLVER)
-    for kind in ("delegations", "people", "websites", "chairmanships", "events", "unparsed"):
+    for kind in (*result.FACT_KINDS, "unparsed"):
         for fact in getattr(result, kind):
-            start, end = fact["span"]
+            start, end = fact.span
             assert 0 <= start <= end <= len(reduced)

@@ -94,7 +94,15 @@ def name_keys(text: str) -> tuple[str, ...]:
 
 
 class CountryResolver:
-    def __init__(self, registry_names: list[tuple[str, str]] | None = None, people: dict[frozenset, str] | None = None):
+    def __init__(
+        self,
+        registry_names: list[tuple[str, str]] | None = None,
+        people: dict[frozenset, str] | None = None,
+        gazetteer=None,
+    ):
+        from .reading.gazetteer import Gazetteer
+
+        self.gazetteer = gazetteer or Gazetteer.general()
         self.people = people or {}  # a known delegate's name (folded words) → the state of their delegation
         self.names: dict[tuple[str, ...], str] = {}
         for iso3, names in state_names().items():
@@ -130,7 +138,9 @@ class CountryResolver:
             for text in (person.name_en, person.name_ru, *(n.get("name", "") for n in person.other_names or [])):
                 if text:
                     people[frozenset(fold(text))] = membership.organization.country.iso3
-        return cls(names, people)
+        from .reading.gazetteer import Gazetteer
+
+        return cls(names, people, Gazetteer.from_registry())
 
     def person_country(self, name: str) -> str | None:
         """The state of a delegate the registry knows by this name, in either script and word order."""

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from . import lexicon
 
 DATE_EN = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})(?:\s*[–—-]\s*(?P<d2>\d{{1,2}}))?\s+(?P<m1>{lexicon.MONTH_EN})(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:(?:\s*[–—-]\s*|\s+(?:to|until|till|and)\s+)(?P<d2>\d{{1,2}}))?\s+(?P<m1>{lexicon.MONTH_EN})(?:,?\s+(?P<y1>\d{{4}}))?"
     rf"|(?P<m2>{lexicon.MONTH_EN})\s+(?P<d3>\d{{1,2}})(?:\s*[–—-]\s*(?P<d4>\d{{1,2}}))?(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|(?P<m3>{lexicon.MONTH_EN})\s+(?P<y3>\d{{4}}))\b"
 )
 DATE_RU = re.compile(
-    rf"(?<!\w)(?:(?P<d1>\d{{1,2}})(?:\s*[–—-]\s*(?P<d2>\d{{1,2}}))?\s+(?P<m1>{lexicon.MONTH_RU})"
+    rf"(?<!\w)(?:(?P<d1>\d{{1,2}})(?:(?:\s*[–—-]\s*|\s+(?:по|и)\s+)(?P<d2>\d{{1,2}}))?\s+(?P<m1>{lexicon.MONTH_RU})"
     rf"(?:\s+(?P<y1>\d{{4}})(?:\s*(?:года|г\.))?)?)(?!\w)"
 )
 DATE_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")

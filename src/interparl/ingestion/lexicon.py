@@ -65,6 +65,7 @@ MONTH_EN = r"(?:January|February|March|April|May|June|July|August|September|Octo
 MONTH_RU = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 
 
+@functools.lru_cache(maxsize=10_000)
 def month_number(word: str) -> int | None:
     word = word.lower()
     if word in MONTHS_EN:

@@ -17,8 +17,8 @@ from interparl.registry import models, roles
 from interparl.registry.partial_dates import PartialDate
 
 from . import matching
-from .extract import Extraction
 from .plans import ADD, CHANGE, CONFLICT, END, SKIPPED, UNCHANGED, Plan
+from .reading import facts
 
 Kind = models.Organization.Classification
 
@@ -39,18 +39,18 @@ class Planner:
         self.planned_posts: dict[tuple[int, str], models.Post] = {}  # posts this plan creates
 
     # -- quotas ------------------------------------------------------------------------------------
-    def delegation(self, fact: dict) -> None:
-        delegation = matching.delegation_of(self.assembly, fact["country"])
-        where = fact["parliament"] or fact["country"] or "?"
+    def delegation(self, fact: facts.Delegation) -> None:
+        delegation = matching.delegation_of(self.assembly, fact.country)
+        where = fact.parliament or fact.country or "?"
         if delegation is None:
             self.plan.add(SKIPPED, "quota", f"no delegation of {where} in {self.assembly.slug}", fact, self.text)
             return
         chambers = matching.chambers_of(delegation)
-        named = {id(seat): matching.best_organization(seat["chamber"], chambers) for seat in fact["seats"]}
+        named = {id(seat): matching.best_organization(seat.chamber, chambers) for seat in fact.seats}
         counts: dict[int, dict] = {}
-        for seat in fact["seats"]:
+        for seat in fact.seats:
             chamber = named[id(seat)]
-            if chamber is None and seat["chamber"] is None:
+            if chamber is None and seat.chamber is None:
                 # Unnamed seats belong to the one chamber the sentence does not name (or a unicameral parliament).
                 rest = [c for c in chambers if c not in named.values()]
                 chamber = rest[0] if len(rest) == 1 else None
@@ -58,17 +58,17 @@ class Planner:
                 self.plan.add(
                     SKIPPED,
                     "quota",
-                    f"{delegation.slug}: cannot tell which chamber “{seat['chamber']}” is",
+                    f"{delegation.slug}: cannot tell which chamber “{seat.chamber}” is",
                     fact,
                     self.text,
                 )
                 continue
             entry = counts.setdefault(chamber.pk, {"chamber": chamber, "seats": 0, "substitute_seats": 0})
-            entry["substitute_seats" if seat["kind"] == "substitute" else "seats"] += seat["count"]
+            entry["substitute_seats" if seat.kind == "substitute" else "seats"] += seat.count
         for entry in counts.values():
             self.quota(delegation, entry["chamber"], entry["seats"], entry["substitute_seats"], fact)
 
-    def quota(self, delegation, chamber, seats: int, substitutes: int, fact: dict) -> None:
+    def quota(self, delegation, chamber, seats: int, substitutes: int, fact: facts.Delegation) -> None:
         state = delegation.country.iso3 if delegation.country_id else delegation.slug
         label = f"{state} {chamber.name_en or chamber.name_ru}"
         versions = models.SeatQuota.objects.current(at=self.as_of).filter(delegation=delegation, chamber=chamber)
@@ -117,30 +117,30 @@ class Planner:
         self.plan.add(action, "quota", summary, fact, self.text, create(new_version))
 
     # -- people and posts --------------------------------------------------------------------------
-    def person(self, fact: dict) -> None:
+    def person(self, fact: facts.PersonFact) -> None:
         try:
-            person = matching.find_person(fact["name"])
+            person = matching.find_person(fact.name)
         except matching.AmbiguousName as exc:
             self.plan.add(SKIPPED, "person", f"{exc}; not added, to avoid a duplicate", fact, self.text)
             return
-        slug = person.slug if person else self.planned_people.get(fact["name"])
-        placeable = [role for role in fact["roles"] if self._target(fact, role)[0] is not None]
+        slug = person.slug if person else self.planned_people.get(fact.name)
+        placeable = [role for role in fact.roles if self._target(fact, role)[0] is not None]
         if person is None and slug is None and placeable:
-            fields = matching.new_person_fields(fact["name"])
-            slug = _slug(fields.get("name_en") or fact["name"])
+            fields = matching.new_person_fields(fact.name)
+            slug = _slug(fields.get("name_en") or fact.name)
             while models.Person.objects.filter(slug=slug).exists():
                 slug += "-2"
-            self.planned_people[fact["name"]] = slug
+            self.planned_people[fact.name] = slug
             new_person = create(models.Person(slug=slug, **fields))
-            self.plan.add(ADD, "person", f"{fact['name']} (new person “{slug}”)", fact, self.text, new_person)
-        for role in fact["roles"]:
+            self.plan.add(ADD, "person", f"{fact.name} (new person “{slug}”)", fact, self.text, new_person)
+        for role in fact.roles:
             self.post(fact, role, slug, person)
 
     def _target(self, fact, role) -> tuple[models.Organization | None, str]:
         body = roles.meaning(role).body
         if body == roles.DELEGATION:
-            delegation = matching.delegation_of(self.assembly, fact["country"])
-            return delegation, f"no delegation of {fact['country'] or 'an unknown state'} in {self.assembly.slug}"
+            delegation = matching.delegation_of(self.assembly, fact.country)
+            return delegation, f"no delegation of {fact.country or 'an unknown state'} in {self.assembly.slug}"
         if body == roles.SECRETARIAT:
             secretariat = self.assembly.children.filter(
                 classification=models.Organization.Classification.SECRETARIAT
@@ -148,9 +148,9 @@ class Planner:
             return secretariat or self.assembly, ""
         return self.assembly, ""
 
-    def post(self, fact: dict, role: str, person_slug: str, person: models.Person | None) -> None:
+    def post(self, fact: facts.PersonFact, role: str, person_slug: str, person: models.Person | None) -> None:
         organization, why = self._target(fact, role)
-        name = fact["name"]
+        name = fact.name
         if organization is None:
             self.plan.add(SKIPPED, "post", f"{name}: {role} — {why}", fact, self.text)
             return
@@ -223,44 +223,42 @@ class Planner:
         )
 
     # -- websites ----------------------------------------------------------------------------------
-    def website(self, fact: dict) -> None:
+    def website(self, fact: facts.Website) -> None:
         candidates = []
-        delegation = matching.delegation_of(self.assembly, fact["country"])
+        delegation = matching.delegation_of(self.assembly, fact.country)
         if delegation and delegation.sent_by:
             candidates = [delegation.sent_by, *matching.chambers_of(delegation)]
-        elif fact["country"]:
-            candidates = list(models.Organization.objects.filter(country__iso3=fact["country"]))
-        owner = matching.best_organization(fact["owner"], candidates)
+        elif fact.country:
+            candidates = list(models.Organization.objects.filter(country__iso3=fact.country))
+        owner = matching.best_organization(fact.owner, candidates)
         if owner is None:
-            self.plan.add(
-                SKIPPED, "website", f"{fact['url']}: cannot tell whose site “{fact['owner']}” is", fact, self.text
-            )
+            self.plan.add(SKIPPED, "website", f"{fact.url}: cannot tell whose site “{fact.owner}” is", fact, self.text)
             return
-        if models.Link.objects.filter(organization=owner, url=fact["url"]).exists():
-            self.plan.add(UNCHANGED, "website", f"{owner.slug}: {fact['url']}", fact, self.text)
+        if models.Link.objects.filter(organization=owner, url=fact.url).exists():
+            self.plan.add(UNCHANGED, "website", f"{owner.slug}: {fact.url}", fact, self.text)
             return
         link = models.Link(
-            key=f"organization:{owner.slug}:{fact['url']}"[:300],
-            url=fact["url"],
+            key=f"organization:{owner.slug}:{fact.url}"[:300],
+            url=fact.url,
             note_en="official website",
             note_ru="официальный сайт",
             organization=owner,
         )
-        self.plan.add(ADD, "website", f"{owner.slug}: {fact['url']}", fact, self.text, create(link))
+        self.plan.add(ADD, "website", f"{owner.slug}: {fact.url}", fact, self.text, create(link))
 
     # -- chairmanships -----------------------------------------------------------------------------
-    def chairmanship(self, fact: dict) -> None:
+    def chairmanship(self, fact: facts.Chairmanship) -> None:
         organization = (
-            models.Organization.objects.filter(abbreviation_en__iexact=fact["organization"]).first()
-            or models.Organization.objects.filter(slug=fact["organization"].lower()).first()
+            models.Organization.objects.filter(abbreviation_en__iexact=fact.organization).first()
+            or models.Organization.objects.filter(slug=fact.organization.lower()).first()
         )
-        country = models.Country.objects.filter(iso3=fact["country"]).first()
+        country = models.Country.objects.filter(iso3=fact.country).first()
         if organization is None or country is None:
             self.plan.add(
-                SKIPPED, "chairmanship", f"{fact['organization']}: unknown organisation or state", fact, self.text
+                SKIPPED, "chairmanship", f"{fact.organization}: unknown organisation or state", fact, self.text
             )
             return
-        start = PartialDate.parse(fact["start"]) if fact["start"] else None
+        start = PartialDate.parse(fact.start) if fact.start else None
         day = start.earliest() if start else self.as_of
         terms = models.Chairmanship.objects.filter(organization=organization)
         current = terms.current(at=day).filter(country=country).first()
@@ -304,30 +302,28 @@ class Planner:
         )
 
     # -- events ------------------------------------------------------------------------------------
-    def event(self, fact: dict) -> None:
-        start = PartialDate.parse(fact["date"])
+    def event(self, fact: facts.Event) -> None:
+        start = PartialDate.parse(fact.date)
         same_day = models.Event.objects.filter(start_date=start.earliest())
         for existing in same_day:
             titles = [existing.title_en, existing.title_ru]
-            if any(
-                t and (matching.same_name(t, fact["title"]) or _kind(fact["title"]) == existing.kind) for t in titles
-            ):
+            if any(t and (matching.same_name(t, fact.title) or _kind(fact.title) == existing.kind) for t in titles):
                 self.plan.add(UNCHANGED, "event", f"{start}: {existing.title} ({existing.slug})", fact, self.text)
                 return
         field = "title_ru" if self.language == "ru" else "title_en"
         place_field = "place_ru" if self.language == "ru" else "place_en"
-        sentence = self.text[fact["span"][0] : fact["span"][1]]
-        kind = _kind(fact["title"])
+        sentence = self.text[fact.span[0] : fact.span[1]]
+        kind = _kind(fact.title)
         kind = kind if kind != "other" else _kind(sentence)  # "the PA Council held a field session"
         event = models.Event(
-            slug=_slug(start, fact["title"])[:150],
+            slug=_slug(start, fact.title)[:150],
             kind=kind,
-            **{field: fact["title"], place_field: fact["place"] or ""},
+            **{field: fact.title, place_field: fact.place or ""},
         )
         event.start = start
-        if fact["end_date"]:
-            event.end = PartialDate.parse(fact["end_date"])
-        summary = f"{start}: {fact['title']}" + (f", {fact['place']}" if fact["place"] else "")
+        if fact.end_date:
+            event.end = PartialDate.parse(fact.end_date)
+        summary = f"{start}: {fact.title}" + (f", {fact.place}" if fact.place else "")
         self.plan.add(ADD, "event", summary, fact, self.text, create(event))
 
 
@@ -346,7 +342,7 @@ def _kind(title: str) -> str:
 
 
 def build_plan(
-    extraction: Extraction, text: str, assembly: models.Organization, as_of: dt.date, source_slug: str
+    extraction: facts.Extraction, text: str, assembly: models.Organization, as_of: dt.date, source_slug: str
 ) -> Plan:
     planner = Planner(assembly, as_of, source_slug, text, extraction.language)
     for fact in extraction.delegations:

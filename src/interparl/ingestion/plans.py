@@ -52,7 +52,7 @@ class Plan:
     changes: list[Change] = field(default_factory=list)
 
     def add(self, action, kind, summary, fact, text, *operations: Operation) -> None:
-        start, end = fact["span"]
+        start, end = fact.span
         self.changes.append(Change(action, kind, summary, [start, end], text[start:end], list(operations)))
 
     @property

@@ -9,7 +9,7 @@ from ...extract import extract
 
 class Command(RegistryCommand):
     help = (
-        "List the facts a page states (delegations, people, websites, chairmanships, events) "
+        "List the facts a page states (delegations, people, websites, chairmanships, events, member states) "
         "and the sentences it could not read."
     )
 
@@ -25,13 +25,14 @@ class Command(RegistryCommand):
         if format == "json":
             print_json(self.stdout, result.to_dict())
             return
+        data = result.to_dict()
         console = console_for(self.stdout)
         console.print(
             f"[bold]Language:[/] {result.language} · {result.fact_count} fact{'' if result.fact_count == 1 else 's'} · "
             f"{len(result.unparsed)} sentences without a fact"
         )
-        for kind in ("delegations", "people", "websites", "chairmanships", "events"):
-            rows = getattr(result, kind)
+        for kind in result.FACT_KINDS:
+            rows = data[kind]
             if not rows:
                 continue
             table = Table(title=kind, show_lines=False, title_justify="left")
@@ -55,5 +56,5 @@ class Command(RegistryCommand):
             console.print(table)
         if result.unparsed:
             console.print("[bold]Not read:[/]")
-            for row in result.unparsed:
+            for row in data["unparsed"]:
                 console.print(f"  [dim]{row['span'][0]}–{row['span'][1]}[/] {row['text']}")

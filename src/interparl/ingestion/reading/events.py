@@ -1,0 +1,117 @@
+"""Dated occasions: sessions, sittings, council meetings, summits, forums, talks, foundings, anniversaries.
+
+One event per date a sentence gives next to an occasion word or verb; "today" / «сегодня» is the dateline's
+date. Dates that bound something else are not events: a document's date ("Regulations of 30 March 2007"), a
+person's joining date, a chairmanship's start (unless an occasion is named at it: "at the Yerevan summit on
+14 October 2016"). The place is the one the sentence names nearest the occasion, in the nominative.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from .facts import Event
+from .gazetteer import ASSEMBLY, ORGAN, ORGANIZATION
+from .mentions import Sentence, places
+from .words import EVENT, EVENT_CUE_EN, EVENT_CUE_RU, TODAY
+
+# A date after these words bounds or dates something else: a document, a birth, the end of a stretch of time.
+DOCUMENT_BEFORE = re.compile(
+    r"(?:\bof|(?<!\w)от|\bdated|\bborn(?:\s+on)?|(?<!\w)родил\w*|\buntil|\btill|\bthrough|(?<!\w)до|(?<!\w)по)\s*$",
+    re.I,
+)
+VERB_CUES = {"met", "gathered", "convened", "hosted", "held", "opened", "closed", "founded", "established"}
+TERM_BEFORE = re.compile(r"(?:\bjoined\b.*\bon|\bsince|(?<!\w)с)\s*$", re.I)
+
+
+def read_events(s: Sentence, context, chair_starts: set[str], joined: bool) -> list:
+    if EVENT not in s.cues:
+        return []
+    cue_pattern = EVENT_CUE_RU if s.language == "ru" else EVENT_CUE_EN
+    cues = list(cue_pattern.finditer(s.text))
+    if not cues:
+        return []
+    found = []
+    spots = places(s)
+    for date in s.dates:
+        if not date.start or len(date.start) != 10:
+            continue  # an occasion dated to a month or a year is not placed on a day
+        before = s.text[max(0, date.position[0] - 40) : date.position[0]]
+        if DOCUMENT_BEFORE.search(before) or (joined and TERM_BEFORE.search(before)):
+            continue
+        if re.search(r"(?:\bjoined\b|вошл\w*|вош[её]л)", s.text[: date.position[0]], re.I) and not _cue_near(
+            cues, date.position[0]
+        ):
+            continue
+        if date.start in chair_starts and not _cue_near(cues, date.position[0], noun_only=True):
+            continue
+        found.append(_event(s, date.start, date.end, date.position[0], cues, spots))
+    today = TODAY.search(s.text)
+    if today and context.dateline and len(context.dateline) == 10:
+        found.append(_event(s, context.dateline, None, today.start(), cues, spots))
+    return found
+
+
+def _cue_near(cues, at: int, noun_only: bool = False) -> bool:
+    for cue in cues:
+        word = cue.group(0).lower()
+        if noun_only and word in VERB_CUES:
+            continue
+        if 0 <= at - cue.end() <= 40 or 0 <= cue.start() - at <= 25:
+            return True
+    return False
+
+
+def _event(s: Sentence, start: str, end: str | None, at: int, cues, spots) -> Event:
+    place = None
+    if spots:
+        index = s.token_at(at)
+        place = min(spots, key=lambda spot: abs(spot[0] - index))[1]
+    nouns = [c for c in cues if c.group(0).lower() not in VERB_CUES] or cues
+    cue = min(nouns, key=lambda c: abs(c.start() - at))
+    return Event(start, end, title(s, cue), place, [])
+
+
+def title(s: Sentence, keyword: re.Match) -> str:
+    """ "11th plenary session of the CSTO PA", «саммит ОДКБ», "20th anniversary of the Assembly"."""
+    text, language = s.text, s.language
+    if keyword.group(0).lower() in VERB_CUES:  # "The Council of the CSTO met …": a meeting of its subject
+        body = next((n for n in s.named if n.kind in (ORGAN, ASSEMBLY, ORGANIZATION)), None)
+        return f"meeting of the {body.text}" if body else "meeting"
+    before = text[: keyword.start()].split()
+    kept = []
+    for word in reversed(before[-4:]):
+        bare = word.strip(",;:")
+        if bare != word or not bare:
+            break
+        if re.fullmatch(r"(?:The|A|An|This|That|Its|On|In|At|В|На|С)", bare):
+            break
+        if re.fullmatch(
+            r"\d+(?:st|nd|rd|th|-?[ейяго]{1,2})?|[A-ZА-ЯЁ][\w-]*|plenary|regular|joint|field|annual|extraordinary|"
+            r"пленарн\w+|очередн\w+|выездн\w+|совместн\w+|внеочередн\w+|торжественн\w+",
+            bare,
+        ):
+            kept.insert(0, bare)
+        else:
+            break
+    after = text[keyword.end() :]
+    stop = re.search(
+        r"\s+(?:in|at|on|will|was|were|took|held|under|near|and|where|в|во|на|под|состоял\w*|прош\w+|пройд\w+|отмет\w+)\b"
+        r"|[,.;:(]|$",
+        after,
+    )
+    tail = after[: stop.start()] if stop else after
+    if language == "en" and not re.match(r"\s+of\b", tail):
+        tail = ""
+    result = " ".join([*kept, keyword.group(0)]) + tail
+    # "the Assembly will celebrate its 20th anniversary" → "20th anniversary of the Assembly"
+    subject = re.search(
+        r"\bthe\s+(?P<subject>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?:will\s+)?(?:celebrate|mark)s?\s+its\b", text
+    )
+    if subject:
+        result += f" of the {subject['subject']}"
+    subject = re.search(r"(?P<subject>[А-ЯЁ][а-яё]+)\s+(?:отметит|отмечает|отметила|празднует|отпразднует)\s", text)
+    if subject and language == "ru":
+        result += " " + lexicon.genitive(subject["subject"])
+    return result.strip()

@@ -1,0 +1,317 @@
+"""The mentions in one sentence: named bodies and states, posts, people, seat counts, dates and places.
+
+Each mention knows the words it spans (token indices, end exclusive). The relation modules (``seats``,
+``people``, ``chairs``, ``events``) pair them up; nothing here decides what a fact is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import dates as dating
+from ..lexicon import month_number
+from . import words
+from .gazetteer import ASSEMBLY, BODY, ORGAN, ORGANIZATION, STATE, Entry, Gazetteer
+from .names import find_people
+from .tokens import Token, parses, tokenize
+
+
+@dataclass(slots=True, eq=False)
+class Named:
+    """A state, body, assembly, organisation or organ, with what it belongs to ("Council of the Republic of …")."""
+
+    start: int
+    end: int
+    entry: Entry
+    text: str
+    of: Named | None = None  # "National Assembly [of the Republic of Belarus]", «Совет [ПА ОДКБ]»
+    tail: str = ""  # the words from the end of the name to the end of what it belongs to
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+    def chain(self):
+        node = self
+        while node is not None:
+            yield node
+            node = node.of
+
+    @property
+    def country(self) -> str | None:
+        return next((n.entry.country for n in self.chain() if n.entry.country), None)
+
+    @property
+    def phrase(self) -> str:
+        """The name with what it belongs to, as written: "Parliament of the Republic of Kazakhstan"."""
+        return self.text + self.tail
+
+    @property
+    def last(self) -> int:
+        return max(n.end for n in self.chain())
+
+    def belongs_to_assembly(self) -> bool:
+        return any(n.kind == ASSEMBLY for n in self.chain())
+
+
+@dataclass(slots=True, eq=False)
+class Post:
+    role: str  # the registry's vocabulary, or "national" / "head_of_state" for titles that are not posts of it
+    start: int
+    end: int
+    of: Named | None = None  # what the post is of: "Chair [of the Assembly]"
+    its: bool = False  # "its President": the assembly the sentence is about
+    led_by: bool = False  # "led by X", «во главе с X»: the holder follows
+    joined: bool = False  # "joined the delegation", «вошли в состав делегации»: a member from a date
+    deputy_of_antecedent: bool = False  # "as his deputy"
+    predicate: bool = False  # the post is said by a verb ("will lead the delegation"): it follows its holder
+
+    @property
+    def last(self) -> int:
+        return self.of.last if self.of else self.end
+
+
+@dataclass(slots=True, eq=False)
+class Person:
+    start: int
+    end: int
+    name: str
+
+
+@dataclass(slots=True, eq=False)
+class Count:
+    start: int
+    end: int
+    value: int
+    kind: str = "member"  # or "substitute"
+    noun: str = ""  # the people noun as written ("senators"), "" when the count names none
+    each: bool = False  # distributive: "six members each", «по 18 мест»
+    as_many: bool = False  # "and as many substitutes": the value of the count before
+
+
+@dataclass(slots=True, eq=False)
+class Sentence:
+    text: str
+    language: str
+    tokens: list[Token]
+    named: list[Named] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    counts: list[Count] = field(default_factory=list)
+    dates: list[dating.FoundDate] = field(default_factory=list)
+    cues: set[str] = field(default_factory=set)  # which readers the sentence needs (``words.cues_of``)
+
+    def words(self, start: int, end: int) -> list[str]:
+        return [t.lower for t in self.tokens[start:end]]
+
+    def char_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.tokens[start].start, self.tokens[end - 1].end
+
+    def snippet(self, start: int, end: int) -> str:
+        a, b = self.char_span(start, end)
+        return self.text[a:b]
+
+    def token_at(self, char: int) -> int:
+        for i, token in enumerate(self.tokens):
+            if token.end > char:
+                return i
+        return len(self.tokens)
+
+    def states(self) -> list[Named]:
+        return [n for n in self.named if n.kind == STATE and not self.inside_name(n)]
+
+    def countries(self) -> set[str]:
+        """The states a sentence names; failing those, the states its bodies' names imply ("the State Duma")."""
+        named = {n.entry.code for n in self.states()}
+        return named or {n.country for n in self.named if n.kind == BODY and n.country and not self.inside_name(n)}
+
+    def inside_name(self, mention: Named) -> bool:
+        """A state named inside an assembly's name ("… of the Union of Belarus and Russia") is not a state mention."""
+        return any(
+            other is not mention and other.kind in (ASSEMBLY, ORGANIZATION) and other.start <= mention.start < other.end
+            for other in self.named
+        )
+
+
+def analyse(
+    text: str, language: str, gazetteer: Gazetteer, default_year: int | None, listing: bool = False
+) -> Sentence:
+    """The mentions of one sentence. People are looked for where a post is named or a list of names is expected
+    (``listing``): a name alone is no fact."""
+    tokens = tokenize(text)
+    sentence = Sentence(text, language, tokens, cues=words.cues_of(tokens))
+    sentence.named = _named(sentence, gazetteer)
+    taken = {i for n in sentence.named for i in range(n.start, n.end)}
+    sentence.posts = _posts(sentence) if words.POST in sentence.cues else []
+    taken |= {i for p in sentence.posts for i in range(p.start, p.end)}
+    if sentence.posts or listing:
+        sentence.people = find_people(tokens, taken, language)
+    sentence.counts = _counts(sentence)
+    sentence.dates = dating.find_dates(text, language, default_year) if DIGIT.search(text) else []
+    return sentence
+
+
+DIGIT = re.compile(r"\d")
+
+
+# -- named things --------------------------------------------------------------------------------------------------
+
+
+def _named(sentence: Sentence, gazetteer: Gazetteer) -> list[Named]:
+    tokens = sentence.tokens
+    found = [Named(i, j, entry, sentence.snippet(i, j)) for i, j, entry in gazetteer.find(tokens)]
+    # What each belongs to: the next name, joined by "of (the)" or (in Russian) directly, in the genitive.
+    for here, after in zip(found, found[1:], strict=False):
+        gap = [t.lower for t in tokens[here.end : after.start]]
+        if here.kind in (BODY, ORGAN, ASSEMBLY) and (
+            gap in (["of"], ["of", "the"]) or (not gap and tokens[after.start].cyrillic)
+        ):
+            if after.kind != ORGAN or here.kind == ORGAN:
+                here.of = after
+        elif here.kind == STATE and not gap and after.kind in (BODY, ORGAN) and after.of is None:
+            after.of = here  # "the German Bundestag", "Kyrgyz delegation" is handled by the delegation rule
+    for named in found:
+        if named.of is not None and named.of.start > named.start:
+            named.tail = sentence.text[tokens[named.end - 1].end : tokens[named.last - 1].end]
+    return found
+
+
+# -- posts ---------------------------------------------------------------------------------------------------------
+
+
+def _posts(sentence: Sentence) -> list[Post]:
+    posts = []
+    for match, role, flags in (words.POSTS_RU if sentence.language == "ru" else words.POSTS_EN).finditer(
+        sentence.text, sentence.tokens
+    ):
+        start = sentence.token_at(match.start())
+        end = sentence.token_at(match.end() - 1) + 1
+        posts.append(Post(role, start, end, **flags))
+    for post in posts:
+        post.of, post.its = _object_of(sentence, post.end)
+    return posts
+
+
+def _object_of(sentence: Sentence, end: int) -> tuple[Named | None, bool]:
+    """What a post is of: "Chair of the Assembly", «Председатель ПА ОДКБ», "its President", "of the PA: …"."""
+    tokens = sentence.tokens
+    gap = []
+    i = end
+    while i < len(tokens) and len(gap) < 3 and tokens[i].lower in ("of", "the", "its", "to", "in", "в", "at"):
+        gap.append(tokens[i].lower)
+        i += 1
+    if "its" in gap:
+        return None, True
+    named = next((n for n in sentence.named if n.start == i), None)
+    if named is None or (gap and gap[0] not in ("of", "the")):
+        if named is not None and named.kind == ASSEMBLY and gap and gap[0] in ("to", "in", "в", "at"):
+            return named, False  # "Plenipotentiary Representative to the PA"
+        return None, False
+    if not gap and not tokens[i].cyrillic and named.kind != ASSEMBLY:
+        return None, False  # "Chairman Bundestag" is no English
+    return named, False
+
+
+# -- counts --------------------------------------------------------------------------------------------------------
+
+
+def _counts(sentence: Sentence) -> list[Count]:
+    tokens, language = sentence.tokens, sentence.language
+    counts = []
+    for i, token in enumerate(tokens):
+        value = token.number
+        if value is None:
+            continue
+        if i + 1 < len(tokens) and tokens[i + 1].text in ("-", "–", "—") and i + 2 < len(tokens):
+            if tokens[i + 2].number is not None:
+                continue  # "16–17 March": a range of days, not a count
+        noun_at = _noun_after(tokens, i + 1, language)
+        each = i > 0 and tokens[i - 1].lower in ("по",)
+        if noun_at is None:
+            # "seven from the House …" inside a split, "of whom 18 are full representatives"
+            nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+            if nxt in ("from", "of", "in", "от", "из") or (nxt in ("are", "—") and i + 2 < len(tokens)):
+                after_are = _noun_after(tokens, i + 2, language) if nxt in ("are",) else None
+                if after_are is not None:
+                    noun_start, noun_end, kind, noun = after_are
+                    counts.append(Count(i, noun_end, value, kind, noun))
+                elif nxt not in ("are", "—"):
+                    counts.append(Count(i, i + 1, value))
+            continue
+        noun_start, noun_end, kind, noun = noun_at
+        end = noun_end
+        if end < len(tokens) and tokens[end].lower in ("each", "apiece"):
+            each, end = True, end + 1
+        counts.append(Count(i, end, value, kind, noun, each=each))
+    # "and as many substitutes", «и столько же заместителей»
+    for match in words.AS_MANY.finditer(sentence.text):
+        start = sentence.token_at(match.start())
+        noun = match.group("noun")
+        kind = "substitute" if words.SUBSTITUTE.search(noun) else "member"
+        counts.append(Count(start, sentence.token_at(match.end() - 1) + 1, 0, kind, noun, as_many=True))
+    counts.sort(key=lambda c: c.start)
+    return counts
+
+
+def _noun_after(tokens: list[Token], i: int, language: str):
+    """(first, end, kind, noun) of the people noun that follows a number, over at most one qualifying word."""
+    nouns = words.PEOPLE_NOUNS_RU if language == "ru" else words.PEOPLE_NOUNS_EN
+    qualifiers = words.QUALIFIERS_RU if language == "ru" else words.QUALIFIERS_EN
+    j = i
+    kind = "member"
+    while j < len(tokens) and j - i < 2 and tokens[j].lower in qualifiers:
+        if tokens[j].lower in words.SUBSTITUTE_QUALIFIERS:
+            kind = "substitute"
+        j += 1
+    if j < len(tokens) and nouns.fullmatch(tokens[j].lower):
+        noun = tokens[j].lower
+        if words.SUBSTITUTE.search(noun):
+            kind = "substitute"
+        end = j + 1
+        if (
+            language == "en"
+            and noun in ("members",)
+            and end + 1 < len(tokens)
+            and tokens[end].lower == "of"
+            and (tokens[end + 1].text == "Parliament")
+        ):
+            end += 2  # "Members of Parliament"
+        return j, end, kind, " ".join(t.text for t in tokens[i : j + 1])
+    return None
+
+
+# -- places --------------------------------------------------------------------------------------------------------
+
+
+def places(sentence: Sentence) -> list[tuple[int, str]]:
+    """(token index, place in the nominative) for «в Бишкеке», "in Oslo", "Yerevan hosted", "the Yerevan summit"."""
+    tokens, found = sentence.tokens, []
+    taken = {i for n in sentence.named for i in range(n.start, n.end) if n.kind != STATE or n.end - n.start > 1}
+    for i, token in enumerate(tokens):
+        if i in taken or not token.capitalised or token.text.isupper() and len(token.text) > 1:
+            continue
+        if token.cyrillic:
+            geo = next((p for p in parses(token.lower) if "Geox" in p.tag), None)
+            if geo is None or (i > 0 and tokens[i - 1].lower not in ("в", "во", "из", "под")):
+                continue
+            if any(n.kind == STATE and n.start == i for n in sentence.named):
+                continue  # «в России»: a whole country is not a place of an event
+            found.append((i, _title(geo.normal_form)))
+            continue
+        before = tokens[i - 1].lower if i > 0 else ""
+        after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if any(n.kind == STATE and n.start == i for n in sentence.named) or token.lower in words.NOT_PLACES_EN:
+            continue
+        if month_number(token.lower) or month_number(after):
+            continue
+        if before == "in" or (after in ("hosted", "hosts", "will") and i == 0) or after in words.EVENT_NOUNS_EN:
+            place = token.text
+            if before == "st" or (i >= 2 and tokens[i - 2].text in ("St", "Saint") and before == "."):
+                place = "St Petersburg" if token.text == "Petersburg" else token.text
+            found.append((i, place))
+    return found
+
+
+def _title(name: str) -> str:
+    return "-".join(part.capitalize() if part not in ("на", "де") else part for part in name.split("-"))

@@ -1,0 +1,65 @@
+"""Official websites a text states: "published on the official website of the Parliament …, www.parlam.kz",
+«размещаются на сайте paodkb.org», a link's target in HTML. Addresses mentioned in passing ("see … for the full
+text"), e-mail addresses and share buttons are not websites."""
+
+from __future__ import annotations
+
+import re
+
+from .facts import Website
+from .mentions import Sentence
+from .words import SITE
+
+ADDRESS = re.compile(
+    r"(?<![\w@./-])(?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
+    r"\.(?P<tld>[a-z]{2,6})(?![\w@-])(?:/[^\s<>()\"'»,;]*)?",
+    re.IGNORECASE,
+)
+CUE = re.compile(
+    r"\b(?:web\s*sites?|sites?|homepage|web\s+page|portal|publish\w*|available\s+at|at\s+the\s+address|online\s+at)\b"
+    r"|(?<!\w)(?:сайт\w*|портал\w*|по\s+адресу|размещ\w+|публику\w+|доступн\w+)(?!\w)",
+    re.IGNORECASE,
+)
+GENERIC_TLDS = {"org", "com", "net", "int", "gov", "edu", "info", "eu", "site", "online"}
+SHARING = re.compile(r"share|sharer|url=|intent/|vk\.com|facebook\.com|twitter\.com|x\.com|t\.me|ok\.ru", re.I)
+OWNER = re.compile(
+    r"(?:web\s*site|site|homepage|portal)\s+of\s+(?:the\s+)?(?P<en>[A-Z][^,:;()]+?)\s*(?:[,:–—(]|\bis\b|$)"
+    r"|(?:сайт\w*|портал\w*)\s+(?P<ru>[А-ЯЁ][^,:;()]+?)\s*(?:[,:–—(]|$)"
+    r"|(?P<label>[A-ZА-ЯЁ][^,:;()]{2,80}?)\s*(?:[:–—(]|\s-\s)\s*$",
+)
+
+
+def read_websites(s: Sentence, context) -> list[Website]:
+    if SITE not in s.cues or not CUE.search(s.text):
+        return []
+    found = []
+    for match in ADDRESS.finditer(s.text):
+        address = match.group(0).rstrip(".")
+        tld = match["tld"].lower()
+        if not (address.lower().startswith(("http", "www.")) or tld in GENERIC_TLDS or len(tld) == 2):
+            continue
+        if SHARING.search(address) or re.fullmatch(r"[\d.]+", address):
+            continue
+        if "." not in address.split("//")[-1].split("/")[0]:
+            continue
+        if re.match(r"\s*\((?:https?://|www\.)", s.text[match.end() :]):
+            continue  # a link's label, followed by its target: the target is the address
+        before = s.text[: match.start()]
+        owner = _owner(before)
+        country = context.resolver.resolve(owner) if owner else None
+        found.append(Website(address, owner, country or context.country, []))
+    return found
+
+
+def _owner(before: str) -> str | None:
+    """Who the site belongs to: "website of the State Duma: …", "Палата представителей (http://…)"."""
+    tail = before[-160:]
+    best = None
+    for match in OWNER.finditer(tail):
+        best = match
+    if best is None:
+        return None
+    owner = best["en"] or best["ru"] or best["label"]
+    owner = re.sub(r"^(?:the|a)\s+", "", owner.strip(), flags=re.I)
+    owner = re.sub(r"^(?:Official\s+)?(?:web\s*site\s+of\s+(?:the\s+)?)", "", owner, flags=re.I)
+    return owner.strip(" ,") or None
