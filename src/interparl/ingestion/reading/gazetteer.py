@@ -216,8 +216,8 @@ ORGANS = [
     ("General Committee", None),
     ("Committee", "Комитет"),
     ("Secretariat", "Секретариат"),
-    ("Collective Security Council", "Совет коллективной безопасности"),
-    ("Council of Heads of State", "Совет глав государств"),
+    ("Collective Security Council", "Совет коллективной безопасности", "CSTO"),
+    ("Council of Heads of State", "Совет глав государств", "CIS"),
 ]
 
 
@@ -253,8 +253,10 @@ class Gazetteer:
             entry = Entry(ORGANIZATION, code, None, english[0], russian[0])
             for name in (*english, *russian):
                 self._add(name, entry)
-        for en, ru in ORGANS:
-            entry = Entry(ORGAN, None, None, en, ru)
+        for en, ru, *organization in ORGANS:
+            # An organ of an organisation (the CSTO's Collective Security Council) carries its code: its chair is
+            # no assembly's officer.
+            entry = Entry(ORGAN, organization[0] if organization else None, None, en, ru)
             for name in (en, ru):
                 if name:
                     self._add(name, entry)

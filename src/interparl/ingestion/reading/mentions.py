@@ -52,7 +52,11 @@ class Named:
         return max(n.end for n in self.chain())
 
     def belongs_to_assembly(self) -> bool:
-        return any(n.kind == ASSEMBLY for n in self.chain())
+        """Of an assembly, or of an organ named without its owner («Председатель Совета»: the text's assembly's)."""
+        chain = list(self.chain())
+        if any(n.kind == ASSEMBLY for n in chain):
+            return True
+        return all(n.kind == ORGAN and n.entry.code is None for n in chain)
 
 
 @dataclass(slots=True, eq=False)
@@ -227,7 +231,7 @@ def _counts(sentence: Sentence) -> list[Count]:
             if tokens[i + 2].number is not None:
                 continue  # "16–17 March": a range of days, not a count
         noun_at = _noun_after(tokens, i + 1, language)
-        each = i > 0 and tokens[i - 1].lower in ("по",)
+        each = i > 0 and tokens[i - 1].lower == "по"
         if noun_at is None:
             # "seven from the House …" inside a split, "of whom 18 are full representatives"
             nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
@@ -237,7 +241,7 @@ def _counts(sentence: Sentence) -> list[Count]:
                     noun_start, noun_end, kind, noun = after_are
                     counts.append(Count(i, noun_end, value, kind, noun))
                 elif nxt not in ("are", "—"):
-                    counts.append(Count(i, i + 1, value))
+                    counts.append(Count(i, i + 1, value, each=each))
             continue
         noun_start, noun_end, kind, noun = noun_at
         end = noun_end

@@ -26,7 +26,7 @@ ASSUME = re.compile(
     r"\b(?:assumed|assumes|will\s+assume|has\s+assumed|took\s+over|takes\s+over|will\s+take\s+over|"
     r"has\s+taken\s+over|chairs|is\s+chairing|has\s+been\s+chairing|presides\s+over|will\s+chair|holds)\b"
     r"|(?<!\w)(?:прим\w+(?:\s+на\s+себя)?\s+председательств\w*|принял\w*(?:\s+на\s+себя)?\s+председательств\w*|"
-    r"приступ\w+\s+к\s+председательству|председательству\w*|будет\s+председательствовать)(?!\w)",
+    r"приступ\w+\s+к\s+председательству|председательству\w*|(?:будет\s+)?председательствовать)(?!\w)",
     re.IGNORECASE,
 )
 FUTURE = re.compile(r"\bwill\b|(?<!\w)(?:перейд[её]т|примет|будет|пройд[её]т|состоится|приступит)(?!\w)", re.I)
@@ -88,8 +88,14 @@ def _organization(s: Sentence, context) -> str | None:
 
 def _subject(s: Sentence, verb: int) -> str | None:
     """The state before the verb, in its clause or as the antecedent of "which" / «которая»."""
+    after = next((n for n in s.states() if verb < n.start <= verb + 4), None)
     states = [n for n in s.states() if n.end <= verb]
     if not states:
+        # «председательствовать в ОДКБ будет Таджикистан», «председательствует Россия»
+        if after is not None and set(s.words(verb + 1, after.start)) <= {"будет", "в", "the"} | set(
+            t.lower for t in s.tokens[verb + 1 : after.start] if t.capitalised
+        ):
+            return after.entry.code
         return None
     state = states[-1]
     gap = s.words(state.end, verb)
@@ -100,7 +106,7 @@ def _subject(s: Sentence, verb: int) -> str | None:
 
 
 def _term(s: Sentence, context, organization: str, country: str, verb: re.Match, reported: bool) -> Chairmanship:
-    future = bool(FUTURE.search(verb.group(0)))
+    future = bool(FUTURE.search(s.text[max(0, verb.start() - 12) : verb.end() + 12]))
     verb_at = verb.start()
     start = None
     dates = [d for d in s.dates if d.start and len(d.start) >= 7]

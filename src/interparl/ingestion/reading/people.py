@@ -11,6 +11,7 @@ senator) only tell the person's state, and "President X" alone is a head of stat
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from interparl.registry.roles import DELEGATION_ROLES, Role
@@ -20,102 +21,27 @@ from .gazetteer import ASSEMBLY, STATE
 from .mentions import Person, Post, Sentence
 from .words import HEAD_OF_STATE, NATIONAL
 
-LINKS_AFTER = {
-    "as",
-    "elected",
-    "re-elected",
-    "reelected",
-    "appointed",
-    "named",
-    "chosen",
-    "became",
-    "is",
-    "was",
-    "serves",
-    "served",
-    "has",
-    "have",
-    "been",
-    "were",
-    "kept",
-    "her",
-    "his",
-    "seat",
-    "remains",
-    "the",
-    "its",
-    "new",
-    "unanimously",
-    "also",
-    "избран",
-    "избрана",
-    "переизбран",
-    "переизбрана",
-    "избраны",
-    "назначен",
-    "назначена",
-    "назначены",
-    "стал",
-    "стала",
-    "является",
-    "утвержден",
-    "утверждена",
-    "единогласно",
-    "на",
-    "пост",
-    "вновь",
-    "также",
-    "now",
-    "will",
-    "be",
-    "again",
-}
-WEAK_LINKS = {"the", "its", "new", "her", "his", "will", "also", "также", "be", "now", "again"}
-LINKS_BEFORE = {
-    "—",
-    "–",
-    "-",
-    ":",
-    "стал",
-    "стала",
-    "является",
-    "был",
-    "была",
-    "is",
-    "was",
-    "избран",
-    "избрана",
-    "назначен",
-    "назначена",
-    "избраны",
-    "назначены",
-    "единогласно",
-    "также",
-    "от",
-    "стороны",
-    "from",
-    "вновь",
-    "переизбран",
-    "переизбрана",
-}
-LABEL_MARKS = {
-    "—",
-    "–",
-    "-",
-    ":",
-    "стал",
-    "стала",
-    "является",
-    "избран",
-    "избрана",
-    "назначен",
-    "назначена",
-    "избраны",
-    "назначены",
-}
+# Words that may stand between a name and its post when a verb or a label joins them.
+LINKS_AFTER = set(
+    "as elected re-elected reelected appointed named chosen became is was serves served has have been were kept"
+    "her his seat remains the its new unanimously also now will be again on from since with effect "
+    "избран избрана переизбран переизбрана избраны назначен назначена назначены стал стала является утвержден "
+    "утверждена единогласно на пост вновь также с".split()
+)
+WEAK_LINKS = set("the its new her his will also также be now again on from since with effect с".split())
+LINKS_BEFORE = set(
+    "— – - : стал стала является был была is was избран избрана назначен назначена избраны назначены единогласно "
+    "также от стороны from вновь переизбран переизбрана с on since".split()
+)
+LABEL_MARKS = set("— – - : стал стала является избран избрана назначен назначена избраны назначены".split())
 CHAIN_GAPS = ([","], ["–"], ["—"], ["-"], ["and"], ["и"])
 CLAUSE_BREAKS = {";", "who", "which", "whom", "который", "которая", "которые", "while", "but", "а"}
 LIST_JOINS = {",", "and", "и", "также"}
+APPOINTED = re.compile(
+    r"\b(?:elected|re-elected|appointed|named|joined|became)\b|(?<!\w)(?:избран\w*|переизбран\w*|назначен\w*|вош\w+|"
+    r"стал|стала|утвержд\w+)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def read_people(s: Sentence, context) -> list[PersonFact]:
@@ -152,7 +78,7 @@ def read_people(s: Sentence, context) -> list[PersonFact]:
                 ),
                 roles=[str(r) for r in roles],
                 span=[],
-                start=_start(s, list(posts)),
+                start=_start(s, person, posts),
             )
         )
     return facts
@@ -259,11 +185,13 @@ def _skip_aside(s: Sentence, i: int) -> int:
     return i
 
 
-def _outside_states(s: Sentence, start: int, end: int) -> list[str]:
+def _gap(s: Sentence, start: int, end: int) -> list[str]:
+    """The words between two mentions, less states («от российской стороны») and dates ("on 5 September")."""
+    dated = {k for d in s.dates for k in range(s.token_at(d.position[0]), s.token_at(d.position[1] - 1) + 1)}
     return [
         s.tokens[k].lower
         for k in range(start, end)
-        if not any(n.kind == STATE and n.start <= k < n.end for n in s.named)
+        if k not in dated and not any(n.kind == STATE and n.start <= k < n.end for n in s.named)
     ]
 
 
@@ -276,7 +204,7 @@ def _after(s: Sentence, person: Person) -> list[Post]:
     post = next((p for p in s.posts if p.start >= start and not p.led_by and p not in appositive), None)
     if post is None or any(start <= other.start < post.start for other in s.people):
         return []
-    gap = _outside_states(s, start, post.start)
+    gap = _gap(s, start, post.start)
     if len(gap) > 8 or set(gap) & CLAUSE_BREAKS:
         return []
     if post.predicate and set(gap) <= LINKS_AFTER | {","}:
@@ -294,7 +222,7 @@ def _before(s: Sentence, person: Person) -> list[Post]:
     for post in reversed([p for p in s.posts if p.last <= chain_end and p not in own and not p.led_by]):
         if any(post.start < other.start < chain_end for other in s.people):
             break
-        gap = _outside_states(s, _title_end(s, post), chain_end)
+        gap = _gap(s, _title_end(s, post), chain_end)
         if not found:
             label = gap and len(gap) <= 6 and set(gap) <= LINKS_BEFORE and set(gap) & LABEL_MARKS
             joined = post.joined and set(gap) <= {"также", ","}
@@ -353,15 +281,16 @@ def _deputy_role(links) -> str | None:
     return None
 
 
-def _start(s: Sentence, posts: list[Post]) -> str | None:
-    """The date a person joined, when the sentence gives it after the verb: "joined … on 15 March 2026"."""
-    for post in posts:
-        if post.joined:
-            after = s.tokens[post.end - 1].end
-            date = next((d for d in s.dates if d.position[0] >= after and d.start), None)
-            if date is not None:
-                return date.start
-    return None
+def _start(s: Sentence, person: Person, posts: dict[Post, bool]) -> str | None:
+    """The date a person joined or was elected or appointed, when the sentence gives it with the verb:
+    "joined … on 15 March 2026", «с 1 марта назначен», "was appointed … on 5 September 2024"."""
+    linked = [p for p, verb in posts.items() if verb and not p.led_by]
+    if not linked or not APPOINTED.search(s.text):
+        return None
+    first = min(person.start, *(p.start for p in linked))
+    begin = s.tokens[first].start
+    date = next((d for d in s.dates if d.position[0] >= begin and d.start), None)
+    return date.start if date else None
 
 
 def _country(s: Sentence, person: Person, posts: list[Post], roles: list, context) -> str | None:

@@ -17,6 +17,7 @@ from .gazetteer import ASSEMBLY, BODY
 from .mentions import Count, Named, Sentence
 from .words import COMPOSITION, SPLIT_MARKERS
 
+DELEGATION = re.compile(r"delegat|делегац", re.IGNORECASE)
 LABEL = re.compile(r"(?:delegation|делегаци\w*)\b.*(?::|\s[–—-])\s*$", re.IGNORECASE)  # "Delegation of X to Y: 4 …"
 CHAMBER_NOUNS = {"senators": "senators", "senator": "senators", "сенатор": "сенаторы"}
 
@@ -25,36 +26,45 @@ def read_seats(s: Sentence, context) -> list[Delegation]:
     counts = [c for c in s.counts if c.value or c.as_many]
     if not counts or not (COMPOSITION.search(s.text) or LABEL.search(s.text[: s.tokens[counts[0].start].start])):
         return []
-    states = s.states()
+    found = []
+    for start, end in _clauses(s):
+        found += _clause(s, context, start, end, [c for c in counts if start <= c.start < end])
+    return found
+
+
+def _clauses(s: Sentence) -> list[tuple[int, int]]:
+    """Token ranges with one subject each: "Russia has 18 seats in PACE, Germany has 18 representatives …"."""
+    subjects = [n.start for n in s.states() if any(COMPOSITION.fullmatch(t.lower) for t in s.tokens[n.end : n.end + 3])]
+    if len(subjects) < 2:
+        return [(0, len(s.tokens))]
+    bounds = [0, *subjects[1:], len(s.tokens)]
+    return list(zip(bounds, bounds[1:], strict=False))
+
+
+def _clause(s: Sentence, context, start: int, end: int, counts: list[Count]) -> list[Delegation]:
+    if not counts:
+        return []
+    states = [n for n in s.states() if start <= n.start < end]
     assembly = next((n.text for n in s.named if n.kind == ASSEMBLY), None)
     distributive = next((c for c in counts if c.each), None)
-    if distributive is not None:
+    if distributive is not None and len(counts) == 1:
         listed = [n for n in states if n.end <= distributive.start]
-        if len(listed) >= 2 and len(counts) == 1:
-            return [
-                Delegation(
-                    n.entry.code,
-                    None,
-                    assembly,
-                    [Seat(None, distributive.value, distributive.kind)],
-                    distributive.value,
-                    [],
-                )
-                for n in listed
-            ]
-    countries = s.countries()
+        if len(listed) >= 2:  # «у Великобритании, Германии … — по 18 мест»
+            seat = Seat(None, distributive.value, distributive.kind)
+            return [Delegation(n.entry.code, None, assembly, [seat], seat.count, []) for n in listed]
+    countries = {n.entry.code for n in states} or {
+        n.country for n in s.named if n.kind == BODY and n.country and start <= n.start < end and not s.inside_name(n)
+    }
     if len(countries) > 1:
         return []
-    country = next(iter(countries), None) or (
-        context.country if "delegat" in s.text.lower() or "делегац" in s.text.lower() else None
-    )
+    country = next(iter(countries), None) or (context.country if DELEGATION.search(s.text) else None)
     if country is None:
         return []
     seats = _seats(s, counts)
     if not seats:
         return []
-    bodies = [n for n in s.named if n.kind == BODY and not s.inside_name(n)]
-    parliament = bodies[0].entry.name(s.language) if bodies else next((n.text for n in states), None)
+    bodies = [n for n in s.named if n.kind == BODY and start <= n.start < end and not s.inside_name(n)]
+    parliament = bodies[0].entry.name(s.language) if bodies else None
     context.country = country
     return [Delegation(country, parliament, assembly, seats, sum(x.count for x in seats), [])]
 
@@ -93,7 +103,10 @@ def _each(s: Sentence, counts: list[Count], region_start: int, subject: str | No
         if inherit is not None and not count.noun:
             kind = inherit.kind
         if count.each:
+            # "the Majlisi milli and the Majlisi namoyandagon delegate six members each", «по четыре от Сената и …»
             bodies = [n for n in s.named if n.kind == BODY and region_start <= n.start < count.start]
+            if len(bodies) < 2:
+                bodies = [n for n in s.named if n.kind == BODY and count.end <= n.start < _clause_end(s, count.end)]
             if len(bodies) < 2:
                 return []
             seats += [Seat(b.entry.name(s.language), value, kind) for b in bodies]
@@ -101,6 +114,10 @@ def _each(s: Sentence, counts: list[Count], region_start: int, subject: str | No
             seats.append(Seat(_chamber(s, count) or subject, value, kind))
         previous = count
     return seats
+
+
+def _clause_end(s: Sentence, i: int) -> int:
+    return next((k for k in range(i, len(s.tokens)) if s.tokens[k].text in (";", ".", "(", ")")), len(s.tokens))
 
 
 def _chamber(s: Sentence, count: Count) -> str | None:

@@ -14,7 +14,8 @@ from number_parser import parse_number
 
 from .words import COLLECTIVE_RU, CUE_WORDS, EVENT, NUMBER_WORDS_EN
 
-WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+# Words with inner hyphens and apostrophes ("O'Brien", «социально-экономическим»); a possessive "'s" is apart.
+WORD = re.compile(r"\w+(?:-\w+|['’](?!s\b)\w+)*|[^\w\s]")
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 

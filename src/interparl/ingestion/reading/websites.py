@@ -46,8 +46,9 @@ def read_websites(s: Sentence, context) -> list[Website]:
             continue  # a link's label, followed by its target: the target is the address
         before = s.text[: match.start()]
         owner = _owner(before)
-        country = context.resolver.resolve(owner) if owner else None
-        found.append(Website(address, owner, country or context.country, []))
+        countries = s.countries()
+        country = next(iter(countries)) if len(countries) == 1 else context.country
+        found.append(Website(address, owner, country, []))
     return found
 
 
