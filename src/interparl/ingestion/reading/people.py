@@ -23,7 +23,7 @@ from .words import HEAD_OF_STATE, NATIONAL
 
 # Words that may stand between a name and its post when a verb or a label joins them.
 LINKS_AFTER = set(
-    "as elected re-elected reelected appointed named chosen became is was serves served has have been were kept"
+    "as elected re-elected reelected appointed named chosen became is was serves served has have been were kept "
     "her his seat remains the its new unanimously also now will be again on from since with effect "
     "избран избрана переизбран переизбрана избраны назначен назначена назначены стал стала является утвержден "
     "утверждена единогласно на пост вновь также с".split()
