@@ -19,6 +19,7 @@ def test_extract_json_from_a_file_and_from_standard_input(cli):
         "events",
         "member_states",
         "unparsed",
+        "dateline",
     ]
     assert [d["country"] for d in data["delegations"]] == ["BLR", "KAZ", "KGZ", "RUS", "TJK"]
     piped = cli("extract", "-", "--lang", "ru", input="С 1 января 2026 года Россия председательствует в ОДКБ.")

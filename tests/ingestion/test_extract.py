@@ -175,6 +175,7 @@ def test_a_label_with_two_posts_joined_by_a_comma():
             "roles": ["plenipotentiary_representative", "deputy_executive_secretary"],
             "span": [0, 133],
             "start": None,
+            "assembly_code": None,
         }
     ]
 
@@ -361,6 +362,7 @@ def test_json_shape_has_every_key():
         "events",
         "member_states",
         "unparsed",
+        "dateline",
     ]
 
 

@@ -48,6 +48,7 @@ class Context:
     year: int | None = None  # the year dates without one take
     country: str | None = None  # the state the page or paragraph is about
     organization: str | None = None  # the organisation "the Organisation" refers to
+    assembly: str | None = None  # the assembly the text is about: the last one it named
     members_list: bool = False  # the previous line was "Members of the delegation:"
     event_dates: set[str] = field(default_factory=set)  # one event per date: later mentions are the same occasion
 
@@ -91,7 +92,7 @@ def extract(raw: str, language: str = "auto", resolver: CountryResolver | None =
     resolver = resolver or CountryResolver()
     context = Context(resolver)
     context.dateline, context.year = _dateline(text, language)
-    result = Extraction(language)
+    result = Extraction(language, dateline=context.dateline)
     for piece in sentences(text):
         here = detect_language(piece.text) if per_sentence else language
         s = analyse(piece.text, here, resolver.gazetteer, context.year, listing=context.members_list)
@@ -107,16 +108,23 @@ def _read(s: Sentence, context: Context, result: Extraction, span: list[int]) ->
     organization = next((n.entry.code for n in s.named if n.kind == ORGANIZATION and n.entry.code), None)
     if organization:
         context.organization = organization
-    elif context.organization is None:
-        assembly = next((n.entry.code for n in s.named if n.kind == ASSEMBLY and n.entry.code), None)
+    assembly = next((n.entry.code for n in s.named if n.kind == ASSEMBLY and n.entry.code), None)
+    if assembly:
+        context.assembly = assembly
+    if not organization and context.organization is None:
         context.organization = ORGANIZATION_OF.get(assembly)
     heading = len(s.text) < 100 and s.text[-1:] not in ".!?"
     if heading or DELEGATION.search(s.text):
         country = context.delegation_country(s) if heading else _delegation_state(s)
         if country:
             context.country = country
-    found = _put(result.delegations, read_seats(s, context), span)
+    delegations = read_seats(s, context)
+    for delegation in delegations:
+        delegation.assembly_code = delegation.assembly_code or context.assembly
+    found = _put(result.delegations, delegations, span)
     people = read_people(s, context)
+    for person in people:
+        person.assembly_code = context.assembly
     found += _put(result.people, people, span)
     found += _put(result.websites, read_websites(s, context), span)
     chairs = read_chairmanships(s, context)

@@ -17,6 +17,7 @@ from interparl.registry import models, roles
 from interparl.registry.partial_dates import PartialDate
 
 from . import matching
+from .newcomers import Newcomers
 from .plans import ADD, CHANGE, CONFLICT, END, SKIPPED, UNCHANGED, Plan
 from .reading import facts
 
@@ -35,19 +36,37 @@ class Planner:
         self.text = text
         self.language = language
         self.plan = Plan(assembly.slug, as_of, source_slug, language)
+        self.dateline: str | None = None  # the text's own date, for facts it does not date
+        self.newcomers = Newcomers(self.plan, text)
         self.planned_people: dict[str, str] = {}  # name → slug of a person this plan creates
-        self.planned_posts: dict[tuple[int, str], models.Post] = {}  # posts this plan creates
+        self.planned_posts: dict[tuple[str, str], models.Post] = {}  # posts this plan creates
 
     # -- quotas ------------------------------------------------------------------------------------
+    def _assembly_of(self, fact: facts.Delegation | facts.PersonFact) -> models.Organization:
+        """The assembly a composition is about: the one the text names, if not the one being ingested into."""
+        code = fact.assembly_code
+        if not code or code.lower() in (self.assembly.slug, (self.assembly.abbreviation_en or "").lower()):
+            return self.assembly
+        return self.newcomers.assembly(code, fact)
+
     def delegation(self, fact: facts.Delegation) -> None:
-        delegation = matching.delegation_of(self.assembly, fact.country)
+        assembly = self._assembly_of(fact)
+        delegation = matching.delegation_of(assembly, fact.country) if assembly.pk else None
         where = fact.parliament or fact.country or "?"
+        if delegation is None and assembly is not self.assembly and fact.country:
+            # A page about an assembly the registry does not hold (or holds without this state): propose it.
+            country = self.newcomers.country(fact.country, fact)
+            if country is not None:
+                delegation = self.newcomers.delegation(assembly, country, fact)
         if delegation is None:
-            self.plan.add(SKIPPED, "quota", f"no delegation of {where} in {self.assembly.slug}", fact, self.text)
+            self.plan.add(SKIPPED, "quota", f"no delegation of {where} in {assembly.slug}", fact, self.text)
             return
-        chambers = matching.chambers_of(delegation)
+        if delegation.pk:
+            chambers = matching.chambers_of(delegation)
+        else:
+            chambers = self.newcomers.chambers(delegation, [seat.chamber for seat in fact.seats], fact)
         named = {id(seat): matching.best_organization(seat.chamber, chambers) for seat in fact.seats}
-        counts: dict[int, dict] = {}
+        counts: dict[str, dict] = {}
         for seat in fact.seats:
             chamber = named[id(seat)]
             if chamber is None and seat.chamber is None:
@@ -63,7 +82,7 @@ class Planner:
                     self.text,
                 )
                 continue
-            entry = counts.setdefault(chamber.pk, {"chamber": chamber, "seats": 0, "substitute_seats": 0})
+            entry = counts.setdefault(chamber.slug, {"chamber": chamber, "seats": 0, "substitute_seats": 0})
             entry["substitute_seats" if seat.kind == "substitute" else "seats"] += seat.count
         for entry in counts.values():
             self.quota(delegation, entry["chamber"], entry["seats"], entry["substitute_seats"], fact)
@@ -71,7 +90,11 @@ class Planner:
     def quota(self, delegation, chamber, seats: int, substitutes: int, fact: facts.Delegation) -> None:
         state = delegation.country.iso3 if delegation.country_id else delegation.slug
         label = f"{state} {chamber.name_en or chamber.name_ru}"
-        versions = models.SeatQuota.objects.current(at=self.as_of).filter(delegation=delegation, chamber=chamber)
+        versions = (
+            models.SeatQuota.objects.current(at=self.as_of).filter(delegation=delegation, chamber=chamber)
+            if delegation.pk and chamber.pk
+            else []
+        )
         in_force = next((q for q in versions if q.in_force), None)
         own = next((q for q in versions if q.source and q.source.slug == self.source_slug), None)
         wanted = (seats, substitutes)
@@ -138,29 +161,40 @@ class Planner:
 
     def _target(self, fact, role) -> tuple[models.Organization | None, str]:
         body = roles.meaning(role).body
+        assembly = self._assembly_of(fact)
         if body == roles.DELEGATION:
-            delegation = matching.delegation_of(self.assembly, fact.country)
-            return delegation, f"no delegation of {fact.country or 'an unknown state'} in {self.assembly.slug}"
-        if body == roles.SECRETARIAT:
-            secretariat = self.assembly.children.filter(
+            delegation = matching.delegation_of(assembly, fact.country) if assembly.pk else None
+            if delegation is None and assembly is not self.assembly and fact.country:
+                country = self.newcomers.country(fact.country, fact)
+                delegation = self.newcomers.delegation(assembly, country, fact) if country else None
+            return delegation, f"no delegation of {fact.country or 'an unknown state'} in {assembly.slug}"
+        if body == roles.SECRETARIAT and assembly.pk:
+            secretariat = assembly.children.filter(
                 classification=models.Organization.Classification.SECRETARIAT
             ).first()
-            return secretariat or self.assembly, ""
-        return self.assembly, ""
+            return secretariat or assembly, ""
+        return assembly, ""
 
     def post(self, fact: facts.PersonFact, role: str, person_slug: str, person: models.Person | None) -> None:
         organization, why = self._target(fact, role)
+        # From the date the text gives (elected, appointed, joined), else the text's own date, else the date asked.
+        start = PartialDate.parse(fact.start or self.dateline or self.as_of)
         name = fact.name
         if organization is None:
             self.plan.add(SKIPPED, "post", f"{name}: {role} — {why}", fact, self.text)
             return
-        current = models.Membership.objects.current(at=self.as_of).filter(organization=organization, role=role)
+        stored = organization.pk is not None  # else an organisation this plan proposes
+        current = (
+            models.Membership.objects.current(at=start.earliest()).filter(organization=organization, role=role)
+            if stored
+            else models.Membership.objects.none()
+        )
         if role == roles.Role.MEMBER:
             post = None
         else:
-            post = models.Post.objects.filter(organization=organization, role=role).first() or self.planned_posts.get(
-                (organization.pk, role)
-            )
+            post = (
+                models.Post.objects.filter(organization=organization, role=role).first() if stored else None
+            ) or self.planned_posts.get((organization.slug, role))
             if post is None:
                 meaning = roles.meaning(role)
                 post = models.Post(
@@ -171,10 +205,34 @@ class Planner:
                     label_ru=f"{meaning.title_ru} — {organization.name_ru or organization.name_en}",
                     max_holders=1 if meaning.single_holder else None,
                 )
-                self.planned_posts[(organization.pk, role)] = post
+                self.planned_posts[(organization.slug, role)] = post
                 self.plan.add(ADD, "post", f"post “{post.label_en}”", fact, self.text, create(post))
             elif post.pk:
                 current = current.filter(post=post)
+        undated = (
+            models.Membership.objects.filter(
+                organization=organization, role=role, person=person, start_date__isnull=True, end_date__isnull=True
+            ).first()
+            if stored and person is not None
+            else None
+        )
+        if undated is not None:  # the registry has this holder without dates: the text may date the start
+            if fact.start is None:
+                self.plan.add(UNCHANGED, "post", f"{name}: {role} of {organization.slug}", fact, self.text)
+                return
+
+            def date(membership):
+                membership.start = start
+
+            self.plan.add(
+                CHANGE,
+                "post",
+                f"{name}: {role} of {organization.slug} since {start}",
+                fact,
+                self.text,
+                update(undated, date),
+            )
+            return
         holders = list(current.select_related("person"))
         if person is not None and any(m.person_id == person.pk for m in holders):
             self.plan.add(UNCHANGED, "post", f"{name}: {role} of {organization.slug}", fact, self.text)
@@ -184,7 +242,7 @@ class Planner:
             for holder in holders:
 
                 def end(membership):
-                    membership.end = PartialDate.parse(self.as_of - dt.timedelta(days=1))
+                    membership.end = PartialDate.parse(start.earliest() - dt.timedelta(days=1))
                     for language, words in (("en", "Succeeded per"), ("ru", "Сменён по источнику")):
                         note = getattr(membership, f"note_{language}") or ""
                         setattr(
@@ -197,26 +255,27 @@ class Planner:
                     END,
                     "post",
                     f"{holder.person.name}: {role} of {organization.slug} ends "
-                    f"{self.as_of - dt.timedelta(days=1)} (succeeded by {name})",
+                    f"{start.earliest() - dt.timedelta(days=1)} (succeeded by {name})",
                     fact,
                     self.text,
                     update(holder, end),
                 )
         # The person and the post may be made by this same plan: the membership refers to them by public id.
         membership = models.Membership(
-            slug=_slug(person_slug, organization.slug, post.slug if post else role, self.as_of),
+            slug=_slug(person_slug, organization.slug, post.slug if post else role, start),
             person=person or models.Person(slug=person_slug),
             organization=organization,
             post=post,
             role=role,
-            note_en=f"Holder on {self.as_of} per the source; the start date is not stated.",
-            note_ru=f"Занимает пост на {self.as_of} по источнику; дата начала не указана.",
         )
-        membership.start = PartialDate.parse(self.as_of)
+        if fact.start is None:
+            membership.note_en = f"Holder on {start} per the source; the start date is not stated."
+            membership.note_ru = f"Занимает пост на {start} по источнику; дата начала не указана."
+        membership.start = start
         self.plan.add(
             ADD,
             "post",
-            f"{name}: {role} of {organization.slug} from {self.as_of}",
+            f"{name}: {role} of {organization.slug} from {start}",
             fact,
             self.text,
             create(membership),
@@ -295,11 +354,11 @@ class Planner:
             organization=organization,
             country=country,
             basis="rotation",
+            confirmed=not fact.announced,  # an announced hand-over stays unconfirmed until it has happened
         )
         term.start = start
-        self.plan.add(
-            ADD, "chairmanship", f"{organization.slug}: {country.iso3} from {start}", fact, self.text, create(term)
-        )
+        shown = f"{organization.slug}: {country.iso3} from {start}" + (" (announced)" if fact.announced else "")
+        self.plan.add(ADD, "chairmanship", shown, fact, self.text, create(term))
 
     # -- events ------------------------------------------------------------------------------------
     def event(self, fact: facts.Event) -> None:
@@ -345,6 +404,7 @@ def build_plan(
     extraction: facts.Extraction, text: str, assembly: models.Organization, as_of: dt.date, source_slug: str
 ) -> Plan:
     planner = Planner(assembly, as_of, source_slug, text, extraction.language)
+    planner.dateline = extraction.dateline
     for fact in extraction.delegations:
         planner.delegation(fact)
     for fact in extraction.people:

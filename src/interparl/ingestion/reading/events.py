@@ -14,6 +14,7 @@ from .. import lexicon
 from .facts import Event
 from .gazetteer import ASSEMBLY, ORGAN, ORGANIZATION
 from .mentions import Sentence, places
+from .tokens import parses
 from .words import EVENT, EVENT_CUE_EN, EVENT_CUE_RU, TODAY
 
 # A date after these words bounds or dates something else: a document, a birth, the end of a stretch of time.
@@ -21,6 +22,7 @@ DOCUMENT_BEFORE = re.compile(
     r"(?:\bof|(?<!\w)от|\bdated|\bborn(?:\s+on)?|(?<!\w)родил\w*|\buntil|\btill|\bthrough|(?<!\w)до|(?<!\w)по)\s*$",
     re.I,
 )
+FOUNDING = re.compile(r"founded|established|учрежден\w*|основан\w*|создан\w*", re.IGNORECASE)
 VERB_CUES = {"met", "gathered", "convened", "hosted", "held", "opened", "closed", "founded", "established"}
 TERM_BEFORE = re.compile(r"(?:\bjoined\b.*\bon|\bsince|(?<!\w)с)\s*$", re.I)
 
@@ -73,11 +75,27 @@ def _event(s: Sentence, start: str, end: str | None, at: int, cues, spots) -> Ev
     return Event(start, end, title(s, cue), place, [])
 
 
+def _nominative(word: str, gender: str | None = None) -> str:
+    """«пленарном» → «пленарное», «заседании» → «заседание»: singular nominative, adjectives in the noun's gender."""
+    if not re.fullmatch(r"[А-Яа-яЁё-]+", word):
+        return word
+    parse = parses(word.lower())[0]
+    wanted = {"nomn", "sing"} | ({gender} if gender and "ADJF" in parse.tag else set())
+    form = parse.inflect(wanted) if parse.tag.case not in (None, "nomn") else None
+    if form is None:
+        return word
+    return form.word.capitalize() if word[:1].isupper() else form.word
+
+
 def title(s: Sentence, keyword: re.Match) -> str:
     """ "11th plenary session of the CSTO PA", «саммит ОДКБ», "20th anniversary of the Assembly"."""
     text, language = s.text, s.language
+    body = next((n for n in s.named if n.kind in (ORGAN, ASSEMBLY, ORGANIZATION)), None)
+    if FOUNDING.fullmatch(keyword.group(0)):  # "was founded", «была учреждена»: the founding of the subject
+        if language == "ru":
+            return "учреждение" + (" " + lexicon.genitive(body.text) if body and " " not in body.text else "")
+        return "founding" + (f" of the {body.text}" if body else "")
     if keyword.group(0).lower() in VERB_CUES:  # "The Council of the CSTO met …": a meeting of its subject
-        body = next((n for n in s.named if n.kind in (ORGAN, ASSEMBLY, ORGANIZATION)), None)
         return f"meeting of the {body.text}" if body else "meeting"
     before = text[: keyword.start()].split()
     kept = []
@@ -104,7 +122,17 @@ def title(s: Sentence, keyword: re.Match) -> str:
     tail = after[: stop.start()] if stop else after
     if language == "en" and not re.match(r"\s+of\b", tail):
         tail = ""
-    result = " ".join([*kept, keyword.group(0)]) + tail
+    if language == "ru":
+        # «на пленарном заседании ПА ОДКБ» → «пленарное заседание ПА ОДКБ»: the words in the nominative, then the
+        # names that follow in the genitive (and nothing after them)
+        gender = parses(keyword.group(0).lower())[0].tag.gender
+        kept = [_nominative(word, gender) for word in kept]
+        index = s.token_at(keyword.end() - 1) + 1
+        owner = next((n for n in s.named if n.start == index), None)
+        tail = s.text[keyword.end() : s.tokens[owner.last - 1].end] if owner else ""
+        result = " ".join([*kept, _nominative(keyword.group(0))]) + tail
+    else:
+        result = " ".join([*kept, keyword.group(0)]) + tail
     # "the Assembly will celebrate its 20th anniversary" → "20th anniversary of the Assembly"
     subject = re.search(
         r"\bthe\s+(?P<subject>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?:will\s+)?(?:celebrate|mark)s?\s+its\b", text

@@ -23,6 +23,7 @@ class Delegation:
     seats: list[Seat]
     total: int
     span: list[int]
+    assembly_code: str | None = None  # the assembly's usual abbreviation ("PACE") or registry id, when recognised
 
 
 @dataclass
@@ -33,6 +34,7 @@ class PersonFact:
     roles: list[str]
     span: list[int]
     start: str | None = None  # elected, appointed or joined on this date (ISO, possibly partial)
+    assembly_code: str | None = None  # the assembly the text is about, when it names one ("OSCE PA")
 
 
 @dataclass
@@ -87,6 +89,7 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
     member_states: list[MemberStates] = field(default_factory=list)
     unparsed: list[Unparsed] = field(default_factory=list)
+    dateline: str | None = None  # the date the text opens with (a news item's date), ISO
 
     FACT_KINDS = ("delegations", "people", "websites", "chairmanships", "events", "member_states")
 

@@ -45,13 +45,15 @@ def _clause(s: Sentence, context, start: int, end: int, counts: list[Count]) -> 
     if not counts:
         return []
     states = [n for n in s.states() if start <= n.start < end]
-    assembly = next((n.text for n in s.named if n.kind == ASSEMBLY), None)
+    named_assembly = next((n for n in s.named if n.kind == ASSEMBLY), None)
+    assembly = named_assembly.text if named_assembly else None
+    code = named_assembly.entry.code if named_assembly else None
     distributive = next((c for c in counts if c.each), None)
     if distributive is not None and len(counts) == 1:
         listed = [n for n in states if n.end <= distributive.start]
         if len(listed) >= 2:  # «у Великобритании, Германии … — по 18 мест»
             seat = Seat(None, distributive.value, distributive.kind)
-            return [Delegation(n.entry.code, None, assembly, [seat], seat.count, []) for n in listed]
+            return [Delegation(n.entry.code, None, assembly, [seat], seat.count, [], code) for n in listed]
     countries = {n.entry.code for n in states} or {
         n.country for n in s.named if n.kind == BODY and n.country and start <= n.start < end and not s.inside_name(n)
     }
@@ -66,7 +68,7 @@ def _clause(s: Sentence, context, start: int, end: int, counts: list[Count]) -> 
     bodies = [n for n in s.named if n.kind == BODY and start <= n.start < end and not s.inside_name(n)]
     parliament = bodies[0].entry.name(s.language) if bodies else None
     context.country = country
-    return [Delegation(country, parliament, assembly, seats, sum(x.count for x in seats), [])]
+    return [Delegation(country, parliament, assembly, seats, sum(x.count for x in seats), [], code)]
 
 
 def _seats(s: Sentence, counts: list[Count]) -> list[Seat] | None:
