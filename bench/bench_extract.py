@@ -90,11 +90,11 @@ def main():
     import django
 
     django.setup()
-    from interparl.ingestion.countries import CountryResolver
     from interparl.ingestion.extract import extract
+    from interparl.ingestion.knowledge import Knowledge
 
     text = corpus(args.sentences)
-    resolver = CountryResolver()
+    resolver = Knowledge()
     extract(
         "Warm-up: Делегация Парламента Республики Казахстан в ПА ОДКБ состоит из шести депутатов.", "auto", resolver
     )

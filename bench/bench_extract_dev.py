@@ -142,10 +142,10 @@ def main() -> None:
     import django
 
     django.setup()
-    from interparl.ingestion.countries import CountryResolver
     from interparl.ingestion.extract import extract
+    from interparl.ingestion.knowledge import Knowledge
 
-    resolver = CountryResolver()
+    resolver = Knowledge()
     by_category: dict[str, Counter] = defaultdict(Counter)
     by_kind: dict[str, Counter] = defaultdict(Counter)
     console = Console()

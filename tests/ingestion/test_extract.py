@@ -4,14 +4,14 @@ from dataclasses import asdict
 
 import pytest
 
-from interparl.ingestion.countries import CountryResolver
 from interparl.ingestion.extract import extract
+from interparl.ingestion.knowledge import Knowledge
 
-RESOLVER = CountryResolver()  # general knowledge only: no registry needed to read a page
+KNOWLEDGE = Knowledge()  # general knowledge only: no registry needed to read a page
 
 
 def read(text, language="auto"):
-    return extract(text, language, RESOLVER)[1]
+    return extract(text, language, KNOWLEDGE)[1]
 
 
 def seats(fact):
@@ -146,19 +146,6 @@ def test_delegation_composition_in_russian(sentence, country, expected):
     assert seats(fact) == expected
 
 
-def test_any_case_of_a_state_name_resolves():
-    for phrase, iso3 in [
-        ("Республики Беларусь", "BLR"),
-        ("Кыргызстана", "KGZ"),
-        ("Kyrgyz Republic", "KGZ"),
-        ("Российской Федерации", "RUS"),
-        ("the Republic of Belarus", "BLR"),
-        ("Французской Республики", "FRA"),
-        ("Республикой Таджикистан", "TJK"),
-    ]:
-        assert RESOLVER.resolve(phrase) == iso3, phrase
-
-
 # -- people ----------------------------------------------------------------------------------------
 
 
@@ -235,7 +222,7 @@ def test_websites_in_plain_text_and_html():
         '<a href="http://house.gov.by/en/">house.gov.by</a></p>'
         "<p>Official website of the Council of the Republic: http://www.sovrep.gov.by/ru/</p>"
     )
-    reduced, result = extract(text, "auto", RESOLVER)
+    reduced, result = extract(text, "auto", KNOWLEDGE)
     assert [(w.url, w.owner, w.country) for w in result.websites] == [
         ("http://house.gov.by/en/", "House of Representatives", "BLR"),
         ("http://www.sovrep.gov.by/ru/", "Council of the Republic", "BLR"),
@@ -341,7 +328,7 @@ def test_unrelated_sentences_yield_no_fact_and_are_listed_as_unparsed(sentence):
 
 def test_every_sentence_is_accounted_for_and_spans_point_into_the_text():
     raw = open("tests/ingestion/texts/delegations_en.txt", encoding="utf-8").read()
-    text, result = extract(raw, "auto", RESOLVER)
+    text, result = extract(raw, "auto", KNOWLEDGE)
     spans = [tuple(f.span) for kind in result.FACT_KINDS for f in getattr(result, kind)] + [
         tuple(u.span) for u in result.unparsed
     ]
@@ -412,6 +399,6 @@ def test_parts_that_contradict_the_stated_total_give_no_fact():
 
 @pytest.mark.django_db
 def test_a_known_delegate_resolves_to_the_state_of_their_delegation():
-    resolver = CountryResolver.from_registry()
-    _text, result = extract("Members of the delegation: Rustami Emomali and Низом Косим.", "auto", resolver)
+    knowledge = Knowledge.from_registry()
+    _text, result = extract("Members of the delegation: Rustami Emomali and Низом Косим.", "auto", knowledge)
     assert [(p.name, p.country) for p in result.people] == [("Rustami Emomali", "TJK"), ("Низом Косим", "TJK")]

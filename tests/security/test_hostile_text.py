@@ -5,18 +5,18 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from interparl.ingestion.countries import CountryResolver
 from interparl.ingestion.extract import extract
+from interparl.ingestion.knowledge import Knowledge
 
 from .hostile_texts import adversarial_text, plain_text
 
-RESOLVER = CountryResolver()
+KNOWLEDGE = Knowledge()
 WORDS = 200_000
 
 
 def seconds_to_extract(text: str) -> float:
     started = time.perf_counter()
-    extract(text, "auto", RESOLVER)
+    extract(text, "auto", KNOWLEDGE)
     return time.perf_counter() - started
 
 
@@ -30,7 +30,7 @@ def test_adversarial_text_is_read_in_time_close_to_plain_text():
 
 
 def test_a_long_run_without_sentence_end_is_read_in_pieces():
-    text, result = extract("The Assembly met " + "again and " * 500 + "closed.", "en", RESOLVER)
+    text, result = extract("The Assembly met " + "again and " * 500 + "closed.", "en", KNOWLEDGE)
     pieces = result.unparsed
     assert len(pieces) > 1
     assert all(len(piece.text) <= 600 for piece in pieces)
@@ -69,7 +69,7 @@ def test_a_long_run_without_sentence_end_is_read_in_pieces():
     ).map("".join)
 )
 def test_no_input_crashes_extraction(text):
-    reduced, result = extract(text, "auto", RESOLVER)
+    reduced, result = extract(text, "auto", KNOWLEDGE)
     for kind in (*result.FACT_KINDS, "unparsed"):
         for fact in getattr(result, kind):
             start, end = fact.span

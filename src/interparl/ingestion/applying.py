@@ -15,8 +15,8 @@ from interparl.inputs import refuse_nul
 from interparl.registry import models
 from interparl.registry.validators import web_url_problem
 
-from .countries import CountryResolver
 from .extract import extract
+from .knowledge import Knowledge
 from .planning import build_plan
 from .plans import Plan
 
@@ -46,7 +46,7 @@ def prepare(
     if problem:
         raise DatasetError([f"--source: {problem}"])
     refuse_nul(raw, url or path or "the text")
-    text, extraction = extract(raw, language, CountryResolver.from_registry())
+    text, extraction = extract(raw, language, Knowledge.from_registry())
     plan = build_plan(extraction, text, assembly, as_of, source_slug(url, path))
     return text, plan
 

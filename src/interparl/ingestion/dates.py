@@ -3,18 +3,73 @@ from the text's own dateline when a date omits it."""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
-from . import lexicon
+MONTHS_EN = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+MONTHS_RU = {
+    stem: i
+    for i, stem in enumerate(
+        ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"],
+        start=1,
+    )
+}
+MONTH_EN = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH_RU = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+
+
+@functools.lru_cache(maxsize=10_000)
+def month_number(word: str) -> int | None:
+    word = word.lower()
+    if word in MONTHS_EN:
+        return MONTHS_EN[word]
+    for stem, number in sorted(MONTHS_RU.items(), key=lambda item: -len(item[0])):
+        if word.startswith(stem) and (stem != "ма" or word in ("мая", "май")):
+            return number
+    return None
+
+
+def make_date(year: int | None, month: int | None, day: int | None) -> str | None:
+    if year is None:
+        return None
+    try:
+        if month and day:
+            return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    if month:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}"
+
 
 DATE_EN = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})(?:(?:\s*[–—-]\s*|\s+(?:to|until|till|and)\s+)(?P<d2>\d{{1,2}}))?\s+(?P<m1>{lexicon.MONTH_EN})(?:,?\s+(?P<y1>\d{{4}}))?"
-    rf"|(?P<m2>{lexicon.MONTH_EN})\s+(?P<d3>\d{{1,2}})(?:\s*[–—-]\s*(?P<d4>\d{{1,2}}))?(?:,?\s+(?P<y2>\d{{4}}))?"
-    rf"|(?P<m3>{lexicon.MONTH_EN})\s+(?P<y3>\d{{4}}))\b"
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:(?:\s*[–—-]\s*|\s+(?:to|until|till|and)\s+)(?P<d2>\d{{1,2}}))?\s+(?P<m1>{MONTH_EN})(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<m2>{MONTH_EN})\s+(?P<d3>\d{{1,2}})(?:\s*[–—-]\s*(?P<d4>\d{{1,2}}))?(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|(?P<m3>{MONTH_EN})\s+(?P<y3>\d{{4}}))\b"
 )
 DATE_RU = re.compile(
-    rf"(?<!\w)(?:(?P<d1>\d{{1,2}})(?:(?:\s*[–—-]\s*|\s+(?:по|и)\s+)(?P<d2>\d{{1,2}}))?\s+(?P<m1>{lexicon.MONTH_RU})"
+    rf"(?<!\w)(?:(?P<d1>\d{{1,2}})(?:(?:\s*[–—-]\s*|\s+(?:по|и)\s+)(?P<d2>\d{{1,2}}))?\s+(?P<m1>{MONTH_RU})"
     rf"(?:\s+(?P<y1>\d{{4}})(?:\s*(?:года|г\.))?)?)(?!\w)"
 )
 DATE_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
@@ -32,26 +87,18 @@ def find_dates(text: str, language: str, default_year: int | None) -> list[Found
     found = []
     for match in (DATE_RU if language == "ru" else DATE_EN).finditer(text):
         groups = match.groupdict()
-        month = lexicon.month_number(groups.get("m1") or groups.get("m2") or groups.get("m3") or "")
+        month = month_number(groups.get("m1") or groups.get("m2") or groups.get("m3") or "")
         first = groups.get("d1") or groups.get("d3")
         last = groups.get("d2") or groups.get("d4")
         year_text = groups.get("y1") or groups.get("y2") or groups.get("y3")
         year = int(year_text) if year_text else default_year
         if not month:
             continue
-        start = lexicon.make_date(year, month, int(first) if first else None)
-        end = lexicon.make_date(year, month, int(last)) if last else None
+        start = make_date(year, month, int(first) if first else None)
+        end = make_date(year, month, int(last)) if last else None
         found.append(FoundDate(start, end, bool(year_text), match.span()))
     for match in DATE_ISO.finditer(text):
-        start = lexicon.make_date(int(match["y"]), int(match["m"]), int(match["d"]))
+        start = make_date(int(match["y"]), int(match["m"]), int(match["d"]))
         if start:
             found.append(FoundDate(start, None, True, match.span()))
     return sorted(found, key=lambda d: d.position)
-
-
-def dateline_year(text: str, language: str) -> int | None:
-    """The year of the text's own dateline: its first full date (a page's date usually comes first)."""
-    for found in find_dates(text, language, None):
-        if found.has_year and found.start:
-            return int(found.start[:4])
-    return None

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .countries import CountryResolver
 from .dates import find_dates
+from .knowledge import Knowledge
 from .reading.events import read_events
 from .reading.facts import Extraction, Unparsed
 from .reading.gazetteer import ASSEMBLY, ORGANIZATION, ORGANIZATION_OF, STATE
@@ -43,7 +43,7 @@ def detect_language(text: str) -> str:
 class Context:
     """What the text has established so far."""
 
-    resolver: CountryResolver
+    knowledge: Knowledge
     dateline: str | None = None  # the text's own date (ISO), when it opens with one
     year: int | None = None  # the year dates without one take
     country: str | None = None  # the state the page or paragraph is about
@@ -83,19 +83,19 @@ def _dateline(text: str, language: str) -> tuple[str | None, int | None]:
     return None, None
 
 
-def extract(raw: str, language: str = "auto", resolver: CountryResolver | None = None) -> tuple[str, Extraction]:
+def extract(raw: str, language: str = "auto", knowledge: Knowledge | None = None) -> tuple[str, Extraction]:
     """The text as read (HTML reduced) and every fact found in it."""
     text = read_text(raw)
     per_sentence = language == "auto"  # a page may quote the other language: each sentence is read in its own
     if per_sentence:
         language = detect_language(text[:20_000])
-    resolver = resolver or CountryResolver()
-    context = Context(resolver)
+    knowledge = knowledge or Knowledge()
+    context = Context(knowledge)
     context.dateline, context.year = _dateline(text, language)
     result = Extraction(language, dateline=context.dateline)
     for piece in sentences(text):
         here = detect_language(piece.text) if per_sentence else language
-        s = analyse(piece.text, here, resolver.gazetteer, context.year, listing=context.members_list)
+        s = analyse(piece.text, here, knowledge.gazetteer, context.year, listing=context.members_list)
         _dates_ahead(s, context)
         span = [piece.start, piece.end]
         if not _read(s, context, result, span):

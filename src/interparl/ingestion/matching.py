@@ -14,8 +14,15 @@ from rapidfuzz import fuzz
 
 from interparl.registry import models, search
 
-from .countries import GENERIC_WORDS, name_keys
+from .reading.tokens import word_keys
 
+# Words shared by many bodies' names: alone they tell no body from another.
+GENERIC_WORDS = set(
+    "the of and in to senate house representatives national assembly council parliament republic supreme "
+    "federal chamber people deputies members state legislative upper lower delegation kingdom federation "
+    "s palace сенат палата представитель национальный собрание совет парламент республика верховный "
+    "федеральный народный депутат член государственный законодательный делегация в и федерация".split()
+)
 PERSON_MATCH = 88  # every word of the name must match this well (0–100)
 PATRONYMIC = re.compile(r"(?:вич|вна|ична|кызы|оглы|ovich|evich|ovna|evna|ichna)$", re.IGNORECASE)
 
@@ -23,14 +30,14 @@ PATRONYMIC = re.compile(r"(?:вич|вна|ична|кызы|оглы|ovich|evic
 def name_forms(org: models.Organization) -> list[tuple[str, ...]]:
     forms = [org.name_en, org.name_ru, org.abbreviation_en, org.abbreviation_ru]
     forms += [n.get("name", "") for n in org.other_names or []]
-    return [name_keys(f) for f in forms if f]
+    return [word_keys(f) for f in forms if f]
 
 
 def best_organization(phrase: str | None, candidates: list[models.Organization]) -> models.Organization | None:
     """The candidate whose name the phrase gives: exactly (any case, either language), else by distinctive words."""
     if not phrase or not candidates:
         return None
-    keys = name_keys(phrase)
+    keys = word_keys(phrase)
     for org in candidates:
         if keys in name_forms(org):
             return org

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from .. import lexicon
 from .facts import Event
 from .gazetteer import ASSEMBLY, ORGAN, ORGANIZATION
 from .mentions import Sentence, places
@@ -75,6 +74,14 @@ def _event(s: Sentence, start: str, end: str | None, at: int, cues, spots) -> Ev
     return Event(start, end, title(s, cue), place, [])
 
 
+def genitive(word: str) -> str:
+    """«Ассамблея» → «Ассамблеи» (for titles such as «20-летие Ассамблеи»)."""
+    inflected = parses(word.lower())[0].inflect({"gent"})
+    if not inflected:
+        return word
+    return inflected.word.capitalize() if word[:1].isupper() else inflected.word
+
+
 def _nominative(word: str, gender: str | None = None) -> str:
     """«пленарном» → «пленарное», «заседании» → «заседание»: singular nominative, adjectives in the noun's gender."""
     if not re.fullmatch(r"[А-Яа-яЁё-]+", word):
@@ -93,7 +100,7 @@ def title(s: Sentence, keyword: re.Match) -> str:
     body = next((n for n in s.named if n.kind in (ORGAN, ASSEMBLY, ORGANIZATION)), None)
     if FOUNDING.fullmatch(keyword.group(0)):  # "was founded", «была учреждена»: the founding of the subject
         if language == "ru":
-            return "учреждение" + (" " + lexicon.genitive(body.text) if body and " " not in body.text else "")
+            return "учреждение" + (" " + genitive(body.text) if body and " " not in body.text else "")
         return "founding" + (f" of the {body.text}" if body else "")
     if keyword.group(0).lower() in VERB_CUES:  # "The Council of the CSTO met …": a meeting of its subject
         return f"meeting of the {body.text}" if body else "meeting"
@@ -141,5 +148,5 @@ def title(s: Sentence, keyword: re.Match) -> str:
         result += f" of the {subject['subject']}"
     subject = re.search(r"(?P<subject>[А-ЯЁ][а-яё]+)\s+(?:отметит|отмечает|отметила|празднует|отпразднует)\s", text)
     if subject and language == "ru":
-        result += " " + lexicon.genitive(subject["subject"])
+        result += " " + genitive(subject["subject"])
     return result.strip()

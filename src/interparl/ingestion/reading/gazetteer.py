@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from ..countries import state_names
+from .states import state_names
 from .tokens import Token, keys_of
 
 STATE, BODY, ASSEMBLY, ORGANIZATION, ORGAN = "state", "body", "assembly", "organization", "organ"

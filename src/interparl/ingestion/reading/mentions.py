@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import dates as dating
-from ..lexicon import month_number
+from ..dates import month_number
 from . import words
 from .gazetteer import ASSEMBLY, BODY, ORGAN, ORGANIZATION, STATE, Entry, Gazetteer
 from .names import find_people

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import month_number
+from ..dates import month_number
 from .tokens import Token, known, parses
 from .words import TITLES
 

@@ -311,5 +311,5 @@ def _country(s: Sentence, person: Person, posts: list[Post], roles: list, contex
         if post.of is not None and post.of.country:
             return post.of.country
     if any(r in DELEGATION_ROLES for r in roles):
-        return context.delegation_country(s) or context.resolver.person_country(person.name)
+        return context.delegation_country(s) or context.knowledge.person_country(person.name)
     return None

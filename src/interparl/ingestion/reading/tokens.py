@@ -97,3 +97,8 @@ def known(word: str) -> bool:
 
 def keys_of(phrase: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokenize(phrase))
+
+
+def word_keys(phrase: str) -> tuple[str, ...]:
+    """The keys of a phrase's words, without its punctuation: for comparing names."""
+    return tuple(t.key for t in tokenize(phrase) if t.text[:1].isalnum())

@@ -3,8 +3,8 @@ from rich.table import Table
 from interparl.commands import RegistryCommand, console_for, print_json
 from interparl.inputs import read_page
 
-from ...countries import CountryResolver
 from ...extract import extract
+from ...knowledge import Knowledge
 
 
 class Command(RegistryCommand):
@@ -21,7 +21,7 @@ class Command(RegistryCommand):
         parser.add_argument("--format", choices=["json", "text"], default="json", help="How to show the facts.")
 
     def run(self, *args, file: str, lang="auto", format="json", **options):
-        text, result = extract(read_page(file), lang, CountryResolver.from_registry())
+        text, result = extract(read_page(file), lang, Knowledge.from_registry())
         if format == "json":
             print_json(self.stdout, result.to_dict())
             return
