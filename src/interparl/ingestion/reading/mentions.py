@@ -251,7 +251,7 @@ def _counts(sentence: Sentence) -> list[Count]:
     # "and as many substitutes", «и столько же заместителей»
     for match in words.AS_MANY.finditer(sentence.text):
         start = sentence.token_at(match.start())
-        noun = match.group("noun")
+        noun = match.group("noun") or match.group("noun_ru")
         kind = "substitute" if words.SUBSTITUTE.search(noun) else "member"
         counts.append(Count(start, sentence.token_at(match.end() - 1) + 1, 0, kind, noun, as_many=True))
     counts.sort(key=lambda c: c.start)

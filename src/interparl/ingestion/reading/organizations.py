@@ -106,7 +106,7 @@ def _subject(s: Sentence, verb: int) -> str | None:
 
 
 def _term(s: Sentence, context, organization: str, country: str, verb: re.Match, reported: bool) -> Chairmanship:
-    future = bool(FUTURE.search(s.text[max(0, verb.start() - 12) : verb.end() + 12]))
+    future = bool(FUTURE.search(s.text[max(0, verb.start() - 20) : verb.end() + 30]))
     verb_at = verb.start()
     start = None
     dates = [d for d in s.dates if d.start and len(d.start) >= 7]

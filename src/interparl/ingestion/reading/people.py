@@ -37,6 +37,7 @@ LABEL_MARKS = set("— – - : стал стала является избран
 CHAIN_GAPS = ([","], ["–"], ["—"], ["-"], ["and"], ["и"])
 CLAUSE_BREAKS = {";", "who", "which", "whom", "который", "которая", "которые", "while", "but", "а"}
 LIST_JOINS = {",", "and", "и", "также"}
+SINCE = re.compile(r"(?:\b(?:from|since|as\s+of|with\s+effect\s+from)|(?<!\w)[сС])\s*$", re.IGNORECASE)
 APPOINTED = re.compile(
     r"\b(?:elected|re-elected|appointed|named|joined|became)\b|(?<!\w)(?:избран\w*|переизбран\w*|назначен\w*|вош\w+|"
     r"стал|стала|утвержд\w+)(?!\w)",
@@ -289,7 +290,9 @@ def _start(s: Sentence, person: Person, posts: dict[Post, bool]) -> str | None:
         return None
     first = min(person.start, *(p.start for p in linked))
     begin = s.tokens[first].start
-    date = next((d for d in s.dates if d.position[0] >= begin and d.start), None)
+    after = [d for d in s.dates if d.position[0] >= begin and d.start]
+    since = [d for d in s.dates if d.start and SINCE.search(s.text, 0, d.position[0])]  # «С 1 марта … назначен»
+    date = (after or since or [None])[0]
     return date.start if date else None
 
 

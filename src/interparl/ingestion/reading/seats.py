@@ -49,8 +49,9 @@ def _clause(s: Sentence, context, start: int, end: int, counts: list[Count]) -> 
     assembly = named_assembly.text if named_assembly else None
     code = named_assembly.entry.code if named_assembly else None
     distributive = next((c for c in counts if c.each), None)
-    if distributive is not None and len(counts) == 1:
-        listed = [n for n in states if n.end <= distributive.start]
+    bodies_before = [n for n in s.named if n.kind == BODY and start <= n.start and n.end <= counts[0].start]
+    if distributive is not None and len(counts) == 1 and len(bodies_before) < 2:
+        listed = list({n.entry.code: n for n in states if n.end <= distributive.start}.values())
         if len(listed) >= 2:  # «у Великобритании, Германии … — по 18 мест»
             seat = Seat(None, distributive.value, distributive.kind)
             return [Delegation(n.entry.code, None, assembly, [seat], seat.count, [], code) for n in listed]
@@ -80,6 +81,8 @@ def _seats(s: Sentence, counts: list[Count]) -> list[Seat] | None:
     if split_at > 1:
         return None  # two counts before a split: no reading
     seats = _each(s, parts, total.end, None, inherit=total)
+    if any(not part.noun and not part.each and _chamber(s, part) is None for part in parts):
+        seats = []  # "five from the ruling party": a split by something other than chambers
     if seats and sum(x.count for x in seats) == total.value:
         return seats
     if seats and all(x.chamber for x in seats):

@@ -76,15 +76,81 @@ STATE_VARIANTS: dict[str, tuple[str, ...]] = {
 }
 
 
+# English adjectives of states the table above does not list ("the Slovak delegation", "Nigerian MPs").
+ADJECTIVES_EN = {
+    "ALB": "albanian",
+    "AND": "andorran",
+    "BEL": "belgian",
+    "BIH": "bosnian",
+    "BGR": "bulgarian",
+    "HRV": "croatian",
+    "CYP": "cypriot",
+    "CZE": "czech",
+    "EST": "estonian",
+    "ISL": "icelandic",
+    "IRL": "irish",
+    "LVA": "latvian",
+    "LTU": "lithuanian",
+    "LUX": "luxembourgish",
+    "MLT": "maltese",
+    "MCO": "monegasque",
+    "MNE": "montenegrin",
+    "MKD": "macedonian",
+    "PRT": "portuguese",
+    "SMR": "sammarinese",
+    "SVK": "slovak",
+    "SVN": "slovenian",
+    "CHN": "chinese",
+    "IND": "indian",
+    "IRN": "iranian",
+    "MNG": "mongolian",
+    "PAK": "pakistani",
+    "NGA": "nigerian",
+    "EGY": "egyptian",
+    "ISR": "israeli",
+    "JPN": "japanese",
+    "KOR": "korean",
+    "VNM": "vietnamese",
+    "KEN": "kenyan",
+    "ZAF": "south african",
+    "AUS": "australian",
+    "BRA": "brazilian",
+    "ARG": "argentine",
+    "MEX": "mexican",
+    "IDN": "indonesian",
+    "MYS": "malaysian",
+    "THA": "thai",
+    "PHL": "philippine",
+    "SAU": "saudi",
+    "QAT": "qatari",
+    "ARE": "emirati",
+    "KWT": "kuwaiti",
+    "JOR": "jordanian",
+    "LBN": "lebanese",
+    "SYR": "syrian",
+    "IRQ": "iraqi",
+    "MAR": "moroccan",
+    "DZA": "algerian",
+    "TUN": "tunisian",
+    "ETH": "ethiopian",
+    "GHA": "ghanaian",
+}
+# Territories and names that are more often something else ("Jersey", a first name "Jordan" stays a state).
+NOT_STATES = {"JEY", "GGY", "IMN", "ATA", "PCN", "NIU", "TKL", "UMI", "BVT", "HMD", "SGS", "ATF", "IOT"}
+
+
 @functools.cache
 def state_names() -> dict[str, tuple[str, ...]]:
     """ISO alpha-3 → every name form of the state: ISO 3166's in English and Russian, then the known variants."""
     russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
     names = {}
-    for iso3, variants in STATE_VARIANTS.items():
-        country = pycountry.countries.get(alpha_3=iso3)
+    for country in pycountry.countries:
+        iso3 = country.alpha_3
+        if iso3 in NOT_STATES:
+            continue
         english = [getattr(country, attribute, None) for attribute in ("name", "common_name", "official_name")]
         english = [name for name in english if name and "," not in name]  # not "Moldova, Republic of"
         iso_names = (*english, *(russian.gettext(name) for name in english))
+        variants = (*STATE_VARIANTS.get(iso3, ()), *((ADJECTIVES_EN[iso3],) if iso3 in ADJECTIVES_EN else ()))
         names[iso3] = (*dict.fromkeys(iso_names), *variants)
     return names

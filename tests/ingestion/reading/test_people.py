@@ -1,0 +1,124 @@
+"""People and their posts in both languages, in wordings of our own; and names that are no delegation people."""
+
+import pytest
+
+from .helpers import people, read
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Delegates elected Maria Lindqvist (Sweden) as President of the Assembly for a two-year term.",
+            [("Maria Lindqvist", "SWE", ["chair"])],
+        ),
+        (
+            "Jan Novak of the Czech Republic, Chairman of the Committee on Legal Affairs of the Assembly, opened "
+            "the hearing.",
+            [("Jan Novak", "CZE", ["chair"])],
+        ),
+        (
+            "Tomas Berg (Norway) and Anna Weiss (Austria) were re-elected Vice-Presidents of the Assembly.",
+            [("Tomas Berg", "NOR", ["deputy_chair"]), ("Anna Weiss", "AUT", ["deputy_chair"])],
+        ),
+        (
+            "Deputy Executive Secretary of the Assembly Irina Volkova presented the report.",
+            [("Irina Volkova", None, ["deputy_executive_secretary"])],
+        ),
+        (
+            "The Latvian delegation was led by Speaker of the Saeima Ilze Kalnina.",
+            [("Ilze Kalnina", "LVA", ["head_of_delegation"])],
+        ),
+        (
+            "Members of the Slovak delegation: Peter Horvath, Eva Kovacova and Marek Toth.",
+            [
+                ("Peter Horvath", "SVK", ["member"]),
+                ("Eva Kovacova", "SVK", ["member"]),
+                ("Marek Toth", "SVK", ["member"]),
+            ],
+        ),
+        (
+            "Paul Martin will lead the Canadian delegation, with Claire Dubois as his deputy.",
+            [("Paul Martin", "CAN", ["head_of_delegation"]), ("Claire Dubois", "CAN", ["deputy_head_of_delegation"])],
+        ),
+        (
+            "Ruslan Bekov has been appointed plenipotentiary representative of the Mazhilis in the Assembly.",
+            [("Ruslan Bekov", "KAZ", ["plenipotentiary_representative"])],
+        ),
+    ],
+)
+def test_english_posts(text, expected):
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Председателем Ассамблеи единогласно избрана Анна Смирнова.",
+            [("Анна Смирнова", None, ["chair"])],
+        ),
+        (
+            "Заместителем Председателя Совета от казахстанской стороны назначен Ерлан Сапаров.",
+            [("Ерлан Сапаров", "KAZ", ["deputy_chair"])],
+        ),
+        (
+            "Делегацию Узбекистана возглавил председатель Сената Олий Мажлиса Тимур Каримов.",
+            [("Тимур Каримов", "UZB", ["head_of_delegation"])],
+        ),
+        (
+            "Парламентарии Армении во главе с Ашотом Арутюняном прибыли в Минск.",
+            [("Ашот Арутюнян", "ARM", ["head_of_delegation"])],
+        ),
+        (
+            "Руководитель делегации Милли Меджлиса — Гусейнов Эльдар Рафикович.",
+            [("Гусейнов Эльдар Рафикович", "AZE", ["head_of_delegation"])],
+        ),
+        (
+            "Ответственным секретарём ПА ОДКБ назначен Олег Петров, его заместителем стала Ольга Зайцева.",
+            [("Олег Петров", None, ["executive_secretary"])],
+        ),
+        (
+            "В состав делегации Жогорку Кенеша вошли депутаты Азамат Исаев и Бермет Алиева.",
+            [("Азамат Исаев", "KGZ", ["member"]), ("Бермет Алиева", "KGZ", ["member"])],
+        ),
+    ],
+)
+def test_russian_posts(text, expected):
+    assert people(text) == expected
+
+
+def test_a_russian_name_is_put_into_the_nominative():
+    text = "По инициативе Председателя ПА ОДКБ Николая Иванова и при участии Марии Петровой прошла встреча."
+    assert people(text) == [("Николай Иванов", None, ["chair"])]
+
+
+def test_a_joining_date_is_the_start():
+    result = read("Lagos, 2 May 2024\n\nAmina Bello and Chidi Okafor joined the Nigerian delegation on 30 April 2024.")
+    assert [(p.name, p.country, p.start) for p in result.people] == [
+        ("Amina Bello", "NGA", "2024-04-30"),
+        ("Chidi Okafor", "NGA", "2024-04-30"),
+    ]
+
+
+def test_an_appointment_date_is_the_start():
+    result = read("Москва, 3 марта 2025 года\n\nС 1 марта Ответственным секретарём Ассамблеи назначен Пётр Орлов.")
+    assert [(p.name, p.roles, p.start) for p in result.people] == [
+        ("Пётр Орлов", ["executive_secretary"], "2025-03-01")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Maria Lopez welcomed the delegates at the airport.",
+        "The Speaker of the Bundestag Hans Richter gave a speech.",
+        "Президент Иван Сидоров принял участников сессии.",
+        "Председатель комитета по бюджету Государственной Думы Андрей Макаров выступил с докладом.",
+        "The photographs were taken by Elena Markova.",
+        "Выставку подготовил художник Павел Орлов.",
+        "The former Chair of the Assembly, Karl Weber, sent a message.",
+    ],
+)
+def test_names_without_a_post_of_the_vocabulary_give_no_person(text):
+    assert people(text) == []
