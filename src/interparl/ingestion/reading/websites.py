@@ -12,7 +12,7 @@ from .words import SITE
 
 ADDRESS = re.compile(
     r"(?<![\w@./-])(?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
-    r"\.(?P<tld>[a-z]{2,6})(?![\w@-])(?:/[^\s<>()\"'»,;]*)?",
+    r"\.(?P<tld>[a-z]{2,24})(?![\w@-])(?:/[^\s<>()\"'»,;]*)?",
     re.IGNORECASE,
 )
 CUE = re.compile(
