@@ -28,7 +28,7 @@ def assembly_names(code: str) -> tuple[str, str]:
     for known, english, russian in ASSEMBLIES:
         if known == code:
             return english[1] if len(english) > 1 and english[0] == code else english[0], russian[-1]
-    return code, code
+    return (code, "") if code.isascii() else ("", code)  # an assembly the reader knows only by the name it read
 
 
 class Newcomers:

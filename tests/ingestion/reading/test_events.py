@@ -26,6 +26,7 @@ def events(text: str) -> list[tuple]:
             [("2027-01-15", None, "Бишкек")],
         ),
         ("The Assembly was founded on 26 March 1992 in Tashkent.", [("1992-03-26", None, "Tashkent")]),
+        ("The Bureau will meet in St. Petersburg on 2 June 2026.", [("2026-06-02", None, "St Petersburg")]),
         ("Ассамблея была учреждена 27 марта 1992 года в Алма-Ате.", [("1992-03-27", None, "Алма-Ата")]),
     ],
 )

@@ -42,6 +42,10 @@ from .helpers import people, read
             [("Paul Martin", "CAN", ["head_of_delegation"]), ("Claire Dubois", "CAN", ["deputy_head_of_delegation"])],
         ),
         (
+            "The head of the Estonian delegation, Deputy Speaker of the Riigikogu Kalle Tamm, met the press today.",
+            [("Kalle Tamm", "EST", ["head_of_delegation"])],
+        ),
+        (
             "Ruslan Bekov has been appointed plenipotentiary representative of the Mazhilis in the Assembly.",
             [("Ruslan Bekov", "KAZ", ["plenipotentiary_representative"])],
         ),
@@ -77,6 +81,14 @@ def test_english_posts(text, expected):
         (
             "Ответственным секретарём ПА ОДКБ назначен Олег Петров, его заместителем стала Ольга Зайцева.",
             [("Олег Петров", None, ["executive_secretary"])],
+        ),
+        (
+            "Делегация Милли Меджлиса состоит из шести депутатов, её возглавляет вице-спикер Фуад Мамедов.",
+            [("Фуад Мамедов", "AZE", ["head_of_delegation"])],
+        ),
+        (
+            "Председателем Совета Ассамблеи переизбрана Председатель Сената Дана Нурлан.",
+            [("Дана Нурлан", None, ["chair"])],
         ),
         (
             "В состав делегации Жогорку Кенеша вошли депутаты Азамат Исаев и Бермет Алиева.",

@@ -76,6 +76,23 @@ def test_russian_compositions(text, expected):
     assert seats(text) == expected
 
 
+def test_a_split_after_a_comma_by_parties_keeps_the_total():
+    text = (
+        "The Parliament of Malta is represented in the Assembly by three delegates, two from the governing party "
+        "and one from the opposition."
+    )
+    assert seats(text) == [("MLT", "Parliament", 3, "member")]
+
+
+def test_an_assembly_the_tables_do_not_know_is_named_as_written():
+    delegation = read("The Estonian Riigikogu delegation to the Baltic Assembly has twelve members.").delegations[0]
+    assert (delegation.country, delegation.assembly_code, delegation.seats[0].chamber) == (
+        "EST",
+        "Baltic Assembly",
+        "Riigikogu",
+    )
+
+
 def test_parts_that_name_chambers_and_contradict_the_total_give_nothing():
     assert seats("The Georgian delegation consists of 9 members (5 from the Parliament and 3 from the Senate).") == []
 

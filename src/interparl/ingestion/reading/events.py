@@ -22,7 +22,9 @@ DOCUMENT_BEFORE = re.compile(
     re.I,
 )
 FOUNDING = re.compile(r"founded|established|учрежден\w*|основан\w*|создан\w*", re.IGNORECASE)
-VERB_CUES = {"met", "gathered", "convened", "hosted", "held", "opened", "closed", "founded", "established"}
+VERB_CUES = set(
+    "met meet meets gathered convened convene convenes hosted host hosts held opened closed founded established".split()
+)
 TERM_BEFORE = re.compile(r"(?:\bjoined\b.*\bon|\bsince|(?<!\w)с)\s*$", re.I)
 
 

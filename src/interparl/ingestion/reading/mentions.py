@@ -150,13 +150,14 @@ def analyse(
     sentence.posts = _posts(sentence) if words.POST in sentence.cues else []
     taken |= {i for p in sentence.posts for i in range(p.start, p.end)}
     if sentence.posts or listing:
-        sentence.people = find_people(tokens, taken, language)
+        sentence.people = find_people(tokens, taken, language, _title_cases(sentence))
     sentence.counts = _counts(sentence)
     sentence.dates = dating.find_dates(text, language, default_year) if DIGIT.search(text) else []
     return sentence
 
 
 DIGIT = re.compile(r"\d")
+COMMON_STARTS = {"in", "at", "on", "by", "from", "for", "with", "в", "на", "по", "с"}
 
 
 # -- named things --------------------------------------------------------------------------------------------------
@@ -165,6 +166,28 @@ DIGIT = re.compile(r"\d")
 def _named(sentence: Sentence, gazetteer: Gazetteer) -> list[Named]:
     tokens = sentence.tokens
     found = [Named(i, j, entry, sentence.snippet(i, j)) for i, j, entry in gazetteer.find(tokens)]
+    taken = {i for n in found for i in range(n.start, n.end)}
+    for index, named in enumerate(found):
+        if named.kind == ASSEMBLY and named.entry.code is None:
+            # "the Baltic Assembly": an assembly the tables do not know is named by the capitalised words before
+            # the generic word; its name is its code
+            first = named.start
+            while (
+                first > 0
+                and tokens[first - 1].capitalised
+                and first - 1 not in taken
+                and not tokens[first - 1].cues  # "Chair of the Assembly", «Председателем Ассамблеи»
+                and tokens[first - 1].lower not in ("the", "a", "its", "this")
+            ):
+                first -= 1
+            if first < named.start and (first > 0 or tokens[0].lower not in COMMON_STARTS):
+                text = sentence.snippet(first, named.end)
+                found[index] = Named(
+                    first,
+                    named.end,
+                    Entry(ASSEMBLY, text, None, text if text.isascii() else None, None if text.isascii() else text),
+                    text,
+                )
     # What each belongs to: the next name, joined by "of (the)" or (in Russian) directly, in the genitive.
     for here, after in zip(found, found[1:], strict=False):
         gap = [t.lower for t in tokens[here.end : after.start]]
@@ -191,6 +214,8 @@ def _posts(sentence: Sentence) -> list[Post]:
     ):
         start = sentence.token_at(match.start())
         end = sentence.token_at(match.end() - 1) + 1
+        if start > 0 and sentence.tokens[start - 1].lower in words.FORMER:
+            role = words.NATIONAL  # "the former Chair", «бывший председатель»: no post held now
         posts.append(Post(role, start, end, **flags))
     for post in posts:
         post.of, post.its = _object_of(sentence, post.end)
@@ -215,6 +240,18 @@ def _object_of(sentence: Sentence, end: int) -> tuple[Named | None, bool]:
     if not gap and not tokens[i].cyrillic and named.kind != ASSEMBLY:
         return None, False  # "Chairman Bundestag" is no English
     return named, False
+
+
+def _title_cases(sentence: Sentence) -> dict[int, str]:
+    """Where a name may follow a Russian title, the case the title is in: a name in apposition takes it."""
+    cases = {}
+    for post in sentence.posts:
+        first = sentence.tokens[post.start]
+        if first.cyrillic:
+            nouns = [p for p in parses(first.lower) if "NOUN" in p.tag]
+            if nouns and nouns[0].tag.case:
+                cases[post.last] = nouns[0].tag.case
+    return cases
 
 
 # -- counts --------------------------------------------------------------------------------------------------------
@@ -304,16 +341,30 @@ def places(sentence: Sentence) -> list[tuple[int, str]]:
             found.append((i, _title(geo.normal_form)))
             continue
         before = tokens[i - 1].lower if i > 0 else ""
-        after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if before in ("st", "saint", "new", "san", "los", "st.") or (
+            before == "." and i >= 2 and tokens[i - 2].text == "St"
+        ):
+            continue  # read with the word before it
         if any(n.kind == STATE and n.start == i for n in sentence.named) or token.lower in words.NOT_PLACES_EN:
             continue
+        # "St Petersburg", "New York", "Nur-Sultan": a place is a run of capitalised words
+        end = i + 1
+        if token.text == "St" and end + 1 < len(tokens) and tokens[end].text == "." and tokens[end + 1].capitalised:
+            end += 1  # "St. Petersburg"
+        while (
+            end < len(tokens)
+            and end - i < 4
+            and tokens[end].capitalised
+            and end not in taken
+            and (tokens[end].lower not in words.EVENT_NOUNS_EN and tokens[end].lower not in words.NOT_PLACES_EN)
+            and not month_number(tokens[end].lower)
+        ):
+            end += 1
+        after = tokens[end].lower if end < len(tokens) else ""
         if month_number(token.lower) or month_number(after):
             continue
         if before == "in" or (after in ("hosted", "hosts", "will") and i == 0) or after in words.EVENT_NOUNS_EN:
-            place = token.text
-            if before == "st" or (i >= 2 and tokens[i - 2].text in ("St", "Saint") and before == "."):
-                place = "St Petersburg" if token.text == "Petersburg" else token.text
-            found.append((i, place))
+            found.append((i, " ".join(t.text for t in tokens[i:end] if t.text != ".")))
     return found
 
 

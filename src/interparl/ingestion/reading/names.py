@@ -96,7 +96,9 @@ SURNAME_ENDING = re.compile(
 )
 
 
-def find_people(tokens: list[Token], taken: set[int], language: str) -> list:
+def find_people(tokens: list[Token], taken: set[int], language: str, cases: dict[int, str] | None = None) -> list:
+    """People named in the words; ``cases`` gives the grammatical case a title before a name puts it in
+    («Председатель … Дана Нурлан»: nominative; «Председателя … Вячеслава Володина»: genitive)."""
     from .mentions import Person
 
     found, i = [], 0
@@ -112,7 +114,7 @@ def find_people(tokens: list[Token], taken: set[int], language: str) -> list:
         if _is_person(tokens, parts):
             name = " ".join(_name_words(tokens, i, end))
             if tokens[parts[0]].cyrillic:
-                name = nominative(tokens, i, end, parts)
+                name = nominative(tokens, i, end, parts, (cases or {}).get(i))
             found.append(Person(i, end, name))
             i = end
         else:
@@ -239,11 +241,11 @@ SURNAME_CASES = {
 CONSONANT_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем"), "loct": ("е",)}
 
 
-def nominative(tokens: list[Token], start: int, end: int, parts: list[int]) -> str:
+def nominative(tokens: list[Token], start: int, end: int, parts: list[int], hint: str | None = None) -> str:
     """«Игорем Сергеенко» → «Игорь Сергеенко», «Вячеслава Володина» → «Вячеслав Володин»."""
     words = _name_words(tokens, start, end)
     preposition = tokens[start - 1].lower if start > 0 else ""
-    case, gender = _case_and_gender(tokens, parts, preposition)
+    case, gender = _case_and_gender(tokens, parts, preposition, hint)
     if case in (None, "nomn"):
         return " ".join(words)
     out = []
@@ -259,13 +261,15 @@ def nominative(tokens: list[Token], start: int, end: int, parts: list[int]) -> s
     return " ".join(out)
 
 
-def _case_and_gender(tokens, parts, preposition) -> tuple[str | None, str]:
+def _case_and_gender(tokens, parts, preposition, hint=None) -> tuple[str | None, str]:
     for k in parts:
         named = [p for p in parses(tokens[k].lower) if {"Name", "sing"} <= p.tag.grammemes]
         if not named:
             continue
         if preposition == "с":
             named = [p for p in named if p.tag.case == "ablt"] or named
+        elif hint:
+            named = [p for p in named if p.tag.case == hint] or named
         best = named[0]
         return best.tag.case, best.tag.gender or "masc"
     return None, "masc"

@@ -70,6 +70,8 @@ def read_chairmanships(s: Sentence, context) -> list[Chairmanship]:
         if state is not None:
             found.append(_term(s, context, organization, state.entry.code, hand_over, reported=True))
     for match in ASSUME.finditer(s.text):
+        if hand_over and match.start() < hand_over.start():
+            continue  # «Председательствующая … Беларусь передала председательство …»: the state handing over
         verb = s.token_at(match.start())
         state = _subject(s, verb)
         if state is None or any(c.country == state for c in found):

@@ -31,9 +31,12 @@ LINKS_AFTER = set(
 WEAK_LINKS = set("the its new her his will also также be now again on from since with effect с".split())
 LINKS_BEFORE = set(
     "— – - : стал стала является был была is was избран избрана назначен назначена избраны назначены единогласно "
-    "также от стороны from вновь переизбран переизбрана с on since".split()
+    "также от стороны from вновь переизбран переизбрана переизбраны с on since".split()
 )
-LABEL_MARKS = set("— – - : стал стала является избран избрана назначен назначена избраны назначены".split())
+LABEL_MARKS = set(
+    "— – - : стал стала является избран избрана назначен назначена избраны назначены переизбран переизбрана "
+    "переизбраны".split()
+)
 CHAIN_GAPS = ([","], ["–"], ["—"], ["-"], ["and"], ["и"])
 CLAUSE_BREAKS = {";", "who", "which", "whom", "который", "которая", "которые", "while", "but", "а"}
 LIST_JOINS = {",", "and", "и", "также"}
@@ -226,6 +229,8 @@ def _before(s: Sentence, person: Person) -> list[Post]:
         gap = _gap(s, _title_end(s, post), chain_end)
         if not found:
             label = gap and len(gap) <= 6 and set(gap) <= LINKS_BEFORE and set(gap) & LABEL_MARKS
+            # "The head of the Armenian delegation, Deputy Speaker Hakob Arshakyan, met …": a post in apposition
+            label = label or (gap == [","] and _closes_apposition(s, person))
             joined = post.joined and set(gap) <= {"также", ","}
             if not (label or joined):
                 break
@@ -234,6 +239,11 @@ def _before(s: Sentence, person: Person) -> list[Post]:
         found.append(post)
         chain_end = post.start
     return found
+
+
+def _closes_apposition(s: Sentence, person: Person) -> bool:
+    after = _skip_aside(s, person.end)
+    return after >= len(s.tokens) or s.tokens[after].text in (",", ")", ".", ";")
 
 
 def _share_in_lists(s: Sentence, links) -> None:

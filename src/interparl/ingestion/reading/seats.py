@@ -92,11 +92,15 @@ def _seats(s: Sentence, counts: list[Count]) -> list[Seat] | None:
 
 
 def _split(s: Sentence, counts: list[Count]) -> int | None:
-    """Index of the first count of a split after a total: "11 (7 … and 4 …)", "36 …, of whom 18 … and 18 …"."""
+    """Index of the first count of a split after a total: "11 (7 … and 4 …)", "36 …, of whom 18 … and 18 …",
+    or "three delegates, two from … and one from …" (the counts after a comma add up to the first)."""
     for index, count in enumerate(counts[1:], start=1):
         between = " ".join(s.words(counts[index - 1].end, count.start))
         if "(" in between or ":" in between or any(m in between for m in SPLIT_MARKERS):
             return index
+    if len(counts) > 2 and s.words(counts[0].end, counts[1].start) == [","]:
+        if sum(c.value for c in counts[1:]) == counts[0].value and not any(c.as_many or c.each for c in counts):
+            return 1
     return None
 
 

@@ -117,7 +117,13 @@ POSTS_RU = _posts(
             {},
         ),
         (r"(?<!\w)(?:председател\w+|президент\w*)", Role.CHAIR, ANY_CASE, {}),
-        (r"(?<!\w)(?:спикер\w*|сенатор\w*|министр\w*|депутат\w*)", NATIONAL, ANY_CASE, {}),
+        (
+            r"(?<!\w)(?:её|ее)\s+возглав(?:ляет|ил|ила|ит|лял|ляла)(?!\w)",
+            Role.HEAD_OF_DELEGATION,
+            ANY_CASE,
+            {"led_by": True},
+        ),
+        (r"(?<!\w)(?:вице-спикер\w*|спикер\w*|сенатор\w*|министр\w*|депутат\w*)", NATIONAL, ANY_CASE, {}),
         (r"(?<!\w)член\w*\s+(?:\w+\s+)?делегаци\w+", Role.MEMBER, ANY_CASE, {}),
         (
             r"(?<!\w)(?:в\s+состав\s+(?:\w+\s+){0,2}делегаци\w+(?:\s+[^\s.;,]+){0,4}?\s+(?:также\s+)?"
@@ -129,6 +135,8 @@ POSTS_RU = _posts(
         ),
     ]
 )
+# Before a title: its holder held it once and no longer ("the former Chair", «бывший председатель»).
+FORMER = {"former", "ex", "late", "outgoing", "бывший", "бывшая", "бывшего", "бывшим", "экс", "прежний"}
 # Titles a person carries before a name that are never part of it.
 TITLES = {
     "sir",
@@ -244,8 +252,8 @@ EVENT_NOUNS_EN = {
     "council",
 }
 EVENT_CUE_EN = re.compile(
-    r"\b(?:summit|session|sitting|meeting|forum|conference|congress|talks|anniversary|met|gathered|convened|"
-    r"hosted|founded|established|opened|closed|held)\b",
+    r"\b(?:summit|session|sitting|meeting|forum|conference|congress|talks|anniversary|met|meet|meets|gathered|"
+    r"convened|convene|convenes|hosted|hosts|host|founded|established|opened|closed|held)\b",
     ANY_CASE,
 )
 EVENT_CUE_RU = re.compile(
@@ -301,9 +309,9 @@ _CUE_LISTS = {
     "vice-chairs vice-president vice-presidents vice-speaker deputy-chair senator senators mp mps minister ministers "
     "prime deputies member members delegation joined joins "
     "полномочный заместитель руководитель глава возглавить возглавлять ответственный председатель президент "
-    "вице-председатель вице-президент спикер сенатор министр депутат член состав войти входить включить",
+    "вице-председатель вице-президент вице-спикер спикер сенатор министр депутат член состав войти входить включить",
     EVENT: "summit session sessions sitting meeting meetings forum conference congress talks anniversary met "
-    "gathered convened hosted founded established opened closed held "
+    "gathered convened hosted founded established opened closed held meet meets convene convenes host hosts "
     "саммит сессия заседание форум конференция встреча переговоры съезд годовщина юбилей учредить основать создать",
     CHAIR: "chairmanship presidency chairs chairing chair presides председательство председательствовать "
     "председательствующий",
@@ -312,7 +320,20 @@ _CUE_LISTS = {
     "web сайт портал адрес размещаться разместить размещать публиковать публикуемый доступный",
 }
 # Words a title can begin with (the cue words of posts, and the first words of verb phrases such as "will lead").
-TITLE_STARTS = set(_CUE_LISTS[POST].split()) | {"will", "as", "has", "have", "в", "во", "the", "делегация"}
+TITLE_STARTS = set(_CUE_LISTS[POST].split()) | {
+    "will",
+    "as",
+    "has",
+    "have",
+    "в",
+    "во",
+    "the",
+    "делегация",
+    "она",
+    "ее",
+    "её",
+    "вице-спикер",
+}
 CUE_WORDS: dict[str, frozenset[str]] = {}
 for _category, _words in _CUE_LISTS.items():
     for _word in _words.split():
