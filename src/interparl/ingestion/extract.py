@@ -23,6 +23,7 @@ from .reading.organizations import FUTURE, read_chairmanships, read_member_state
 from .reading.people import read_people
 from .reading.seats import read_seats
 from .reading.websites import read_websites
+from .reading.words import DELEGATION
 from .text import read_text, sentences
 
 __all__ = ["Extraction", "extract", "detect_language"]
@@ -60,7 +61,6 @@ class Context:
         return self.country
 
 
-DELEGATION = re.compile(r"delegat|делегац", re.I)
 MEMBERS_LABEL = re.compile(r"(?:members\s+of\s+(?:the\s+)?delegation|члены\s+делегации|состав\s+делегации)\s*:$", re.I)
 
 
@@ -114,7 +114,7 @@ def _read(s: Sentence, context: Context, result: Extraction, span: list[int]) ->
     if not organization and context.organization is None:
         context.organization = ORGANIZATION_OF.get(assembly)
     heading = len(s.text) < 100 and s.text[-1:] not in ".!?"
-    if heading or DELEGATION.search(s.text):
+    if heading or DELEGATION in s.cues:
         country = context.delegation_country(s) if heading else _delegation_state(s)
         if country:
             context.country = country

@@ -6,6 +6,7 @@ Each mention knows the words it spans (token indices, end exclusive). The relati
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -27,6 +28,7 @@ class Named:
     text: str
     of: Named | None = None  # "National Assembly [of the Republic of Belarus]", «Совет [ПА ОДКБ]»
     tail: str = ""  # the words from the end of the name to the end of what it belongs to
+    last: int = 0  # the end of the name with what it belongs to (set once the names are linked)
 
     @property
     def kind(self) -> str:
@@ -46,10 +48,6 @@ class Named:
     def phrase(self) -> str:
         """The name with what it belongs to, as written: "Parliament of the Republic of Kazakhstan"."""
         return self.text + self.tail
-
-    @property
-    def last(self) -> int:
-        return max(n.end for n in self.chain())
 
     def belongs_to_assembly(self) -> bool:
         """Of an assembly, or of an organ named without its owner («Председатель Совета»: the text's assembly's)."""
@@ -105,6 +103,7 @@ class Sentence:
     counts: list[Count] = field(default_factory=list)
     dates: list[dating.FoundDate] = field(default_factory=list)
     cues: set[str] = field(default_factory=set)  # which readers the sentence needs (``words.cues_of``)
+    ends: list[int] = field(default_factory=list)  # each word's end offset, for finding a word by offset
 
     def words(self, start: int, end: int) -> list[str]:
         return [t.lower for t in self.tokens[start:end]]
@@ -117,10 +116,8 @@ class Sentence:
         return self.text[a:b]
 
     def token_at(self, char: int) -> int:
-        for i, token in enumerate(self.tokens):
-            if token.end > char:
-                return i
-        return len(self.tokens)
+        """The index of the word that ends after offset ``char`` (the word at or after it)."""
+        return bisect.bisect_right(self.ends, char)
 
     def states(self) -> list[Named]:
         return [n for n in self.named if n.kind == STATE and not self.inside_name(n)]
@@ -144,7 +141,7 @@ def analyse(
     """The mentions of one sentence. People are looked for where a post is named or a list of names is expected
     (``listing``): a name alone is no fact."""
     tokens = tokenize(text)
-    sentence = Sentence(text, language, tokens, cues=words.cues_of(tokens))
+    sentence = Sentence(text, language, tokens, cues=words.cues_of(tokens), ends=[t.end for t in tokens])
     sentence.named = _named(sentence, gazetteer)
     taken = {i for n in sentence.named for i in range(n.start, n.end)}
     sentence.posts = _posts(sentence) if words.POST in sentence.cues else []
@@ -198,6 +195,8 @@ def _named(sentence: Sentence, gazetteer: Gazetteer) -> list[Named]:
                 here.of = after
         elif here.kind == STATE and not gap and after.kind in (BODY, ORGAN) and after.of is None:
             after.of = here  # "the German Bundestag", "Kyrgyz delegation" is handled by the delegation rule
+    for named in found:
+        named.last = max(n.end for n in named.chain())
     for named in found:
         if named.of is not None and named.of.start > named.start:
             named.tail = sentence.text[tokens[named.end - 1].end : tokens[named.last - 1].end]

@@ -15,9 +15,8 @@ import re
 from .facts import Delegation, Seat
 from .gazetteer import ASSEMBLY, BODY
 from .mentions import Count, Named, Sentence
-from .words import COMPOSITION, SPLIT_MARKERS
+from .words import COMPOSITION, DELEGATION, SPLIT_MARKERS
 
-DELEGATION = re.compile(r"delegat|делегац", re.IGNORECASE)
 LABEL = re.compile(r"(?:delegation|делегаци\w*)\b.*(?::|\s[–—-])\s*$", re.IGNORECASE)  # "Delegation of X to Y: 4 …"
 CHAMBER_NOUNS = {"senators": "senators", "senator": "senators", "сенатор": "сенаторы"}
 
@@ -60,7 +59,7 @@ def _clause(s: Sentence, context, start: int, end: int, counts: list[Count]) -> 
     }
     if len(countries) > 1:
         return []
-    country = next(iter(countries), None) or (context.country if DELEGATION.search(s.text) else None)
+    country = next(iter(countries), None) or (context.country if DELEGATION in s.cues else None)
     if country is None:
         return []
     seats = _seats(s, counts)

@@ -22,10 +22,9 @@ CUE = re.compile(
 )
 GENERIC_TLDS = {"org", "com", "net", "int", "gov", "edu", "info", "eu", "site", "online"}
 SHARING = re.compile(r"share|sharer|url=|intent/|vk\.com|facebook\.com|twitter\.com|x\.com|t\.me|ok\.ru", re.I)
-OWNER = re.compile(
-    r"(?:web\s*site|site|homepage|portal)\s+of\s+(?:the\s+)?(?P<en>[A-Z][^,:;()]+?)\s*(?:[,:–—(]|\bis\b|$)"
-    r"|(?:сайт\w*|портал\w*)\s+(?P<ru>[А-ЯЁ][^,:;()]+?)\s*(?:[,:–—(]|$)"
-    r"|(?P<label>[A-ZА-ЯЁ][^,:;()]{2,80}?)\s*(?:[:–—(]|\s-\s)\s*$",
+OWNER_LEAD = re.compile(
+    r"^.*?\b(?:web\s*sites?|sites?|homepage|portal)\s+of\s+(?:the\s+)?|^.*?(?<!\w)(?:сайт\w*|портал\w*)\s+",
+    re.IGNORECASE,
 )
 
 
@@ -53,14 +52,12 @@ def read_websites(s: Sentence, context) -> list[Website]:
 
 
 def _owner(before: str) -> str | None:
-    """Who the site belongs to: "website of the State Duma: …", "Палата представителей (http://…)"."""
-    tail = before[-160:]
-    best = None
-    for match in OWNER.finditer(tail):
-        best = match
-    if best is None:
-        return None
-    owner = best["en"] or best["ru"] or best["label"]
-    owner = re.sub(r"^(?:the|a)\s+", "", owner.strip(), flags=re.I)
-    owner = re.sub(r"^(?:Official\s+)?(?:web\s*site\s+of\s+(?:the\s+)?)", "", owner, flags=re.I)
-    return owner.strip(" ,") or None
+    """Who the site belongs to: "website of the State Duma: …", «сайт Совета Федерации —», "Палата (http://…)"."""
+    tail = before[-200:].rstrip(" (\t")
+    label = tail.rsplit(" ", 1)[-1]
+    if ADDRESS.fullmatch(label):  # "house.gov.by (http://…)": a link labelled with its own address
+        tail = tail[: -len(label)]
+    clause = re.split(r"[,.;:!?]\s", tail.rstrip(" :–—-\t"))[-1]
+    owner = OWNER_LEAD.sub("", clause).strip(" :–—(-")
+    owner = re.sub(r"^(?:the|a)\s+", "", owner, flags=re.IGNORECASE)
+    return owner if owner[:1].isupper() and len(owner) <= 120 else None

@@ -302,7 +302,7 @@ TODAY = re.compile(r"\btoday\b|(?<!\w)сегодня(?!\w)", ANY_CASE)
 # -- cues: which readers a sentence needs ------------------------------------------------------------------------
 # Words (English in lower case, Russian as lemmas) that a sentence must hold for a reader to look at it at all.
 # The readers' own patterns decide; these only spare a sentence the patterns it cannot match.
-POST, EVENT, CHAIR, SITE, MEMBERSHIP = "post", "event", "chair", "site", "membership"
+POST, EVENT, CHAIR, SITE, MEMBERSHIP, DELEGATION = "post", "event", "chair", "site", "membership", "delegation"
 _CUE_LISTS = {
     POST: "plenipotentiary deputy head heads lead leads led leading headed executive speaker speakers vice chair "
     "chairman chairwoman chairperson chairs chairmen president presidents vice-chair vice-chairman vice-chairwoman "
@@ -316,6 +316,7 @@ _CUE_LISTS = {
     CHAIR: "chairmanship presidency chairs chairing chair presides председательство председательствовать "
     "председательствующий",
     MEMBERSHIP: "member members член государство-член",
+    DELEGATION: "delegation delegations delegate delegates делегация делегат",
     SITE: "website websites site sites homepage page portal publishes published publish available address online "
     "web сайт портал адрес размещаться разместить размещать публиковать публикуемый доступный",
 }
