@@ -115,7 +115,9 @@ def _read(s: Sentence, context: Context, result: Extraction, span: list[int]) ->
         context.organization = ORGANIZATION_OF.get(assembly)
     heading = len(s.text) < 100 and s.text[-1:] not in ".!?"
     if heading or DELEGATION in s.cues:
-        country = context.delegation_country(s) if heading else _delegation_state(s)
+        countries = s.countries()
+        fallback = next(iter(countries)) if len(countries) == 1 else None  # «делегации … Совет Федерации …»
+        country = context.delegation_country(s) if heading else (_delegation_state(s) or fallback)
         if country:
             context.country = country
     delegations = read_seats(s, context)

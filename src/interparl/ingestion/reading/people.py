@@ -23,8 +23,9 @@ from .words import HEAD_OF_STATE, NATIONAL
 
 # Words that may stand between a name and its post when a verb or a label joins them.
 LINKS_AFTER = set(
-    "as elected re-elected reelected appointed named chosen became is was serves served has have been were kept "
-    "her his seat remains the its new unanimously also now will be again on from since with effect "
+    "today yesterday сегодня вчера as elected re-elected reelected appointed named chosen became is was serves "
+    "served has have been were kept her his seat remains the its new unanimously also now will be again on from "
+    "since with effect "
     "избран избрана переизбран переизбрана избраны назначен назначена назначены стал стала является утвержден "
     "утверждена единогласно на пост вновь также с".split()
 )
@@ -160,7 +161,7 @@ def _appositions(s: Sentence, person: Person) -> list[tuple[Post, bool]]:
             found.append((post, False))
             i = _title_end(s, post)
     for post in s.posts:
-        if post.led_by:  # "led by X", «во главе с Председателем … X»
+        if post.led_by and _national_delegation(s, post):  # "led by X", «во главе с Председателем … X»
             at = post.end
             titles = _pre_titles(s, person)
             if at in (person.start, *(t.start for t in titles)):
@@ -168,10 +169,23 @@ def _appositions(s: Sentence, person: Person) -> list[tuple[Post, bool]]:
     return found
 
 
+def _national_delegation(s: Sentence, post: Post) -> bool:
+    """A delegation "led by" someone is a state's, not an assembly's own («делегация ПА ОДКБ во главе с …»)."""
+    word = next(
+        (k for k in range(post.start - 1, -1, -1) if s.tokens[k].lower.startswith(("delegat", "делегац"))), None
+    )
+    if word is None:
+        return True
+    k = word + 1
+    while k < len(s.tokens) and s.tokens[k].lower in ("of", "the"):
+        k += 1
+    return not any(n.start == k and n.kind == ASSEMBLY for n in s.named)
+
+
 def _post_at(s: Sentence, i: int) -> Post | None:
     while i < len(s.tokens) and s.tokens[i].lower in ("the", "a", "also"):
         i += 1
-    return next((p for p in s.posts if p.start == i and not p.led_by), None)
+    return next((p for p in s.posts if p.start == i and not (p.led_by or p.deputy_of_antecedent)), None)
 
 
 def _skip_aside(s: Sentence, i: int) -> int:
@@ -211,6 +225,8 @@ def _after(s: Sentence, person: Person) -> list[Post]:
     gap = _gap(s, start, post.start)
     if len(gap) > 8 or set(gap) & CLAUSE_BREAKS:
         return []
+    if post.deputy_of_antecedent and gap:
+        return []  # "X, его заместителем — Y": the deputy is the next name, not X
     if post.predicate and set(gap) <= LINKS_AFTER | {","}:
         return [post]
     if gap and set(gap) <= LINKS_AFTER and set(gap) - WEAK_LINKS:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .facts import Website
+from .gazetteer import ASSEMBLY, BODY
 from .mentions import Sentence
 from .words import SITE
 
@@ -29,7 +30,7 @@ OWNER_LEAD = re.compile(
 
 
 def read_websites(s: Sentence, context) -> list[Website]:
-    if SITE not in s.cues or not CUE.search(s.text):
+    if not ((SITE in s.cues and CUE.search(s.text)) or _labelled(s)):
         return []
     found = []
     for match in ADDRESS.finditer(s.text):
@@ -49,6 +50,18 @@ def read_websites(s: Sentence, context) -> list[Website]:
         country = next(iter(countries)) if len(countries) == 1 else context.country
         found.append(Website(address, owner, country, []))
     return found
+
+
+LABEL = re.compile(r"^(?P<label>[^:–—]{2,120}?)\s*[:–—]\s*\S")
+
+
+def _labelled(s: Sentence) -> bool:
+    """ "Parliament of the Republic of Moldova: www.parlament.md": a body's name, then its address."""
+    label = LABEL.match(s.text)
+    if label is None or not ADDRESS.search(s.text, label.end() - 1):
+        return False
+    end = s.token_at(label.end("label"))
+    return any(n.kind in (BODY, ASSEMBLY) and n.start < end for n in s.named)
 
 
 def _owner(before: str) -> str | None:

@@ -108,6 +108,12 @@ POSTS_RU = _posts(
             ANY_CASE,
             {"led_by": True},
         ),
+        (
+            r"(?<!\w)(?:его|её|ее)\s+заместител\w+",
+            Role.DEPUTY_HEAD_OF_DELEGATION,
+            ANY_CASE,
+            {"deputy_of_antecedent": True, "predicate": True},
+        ),
         (r"(?<!\w)заместител\w+\s+ответственн\w+\s+секретар\w+", Role.DEPUTY_EXECUTIVE_SECRETARY, ANY_CASE, {}),
         (r"(?<!\w)ответственн\w+\s+секретар\w+", Role.EXECUTIVE_SECRETARY, ANY_CASE, {}),
         (
@@ -321,20 +327,9 @@ _CUE_LISTS = {
     "web сайт портал адрес размещаться разместить размещать публиковать публикуемый доступный",
 }
 # Words a title can begin with (the cue words of posts, and the first words of verb phrases such as "will lead").
-TITLE_STARTS = set(_CUE_LISTS[POST].split()) | {
-    "will",
-    "as",
-    "has",
-    "have",
-    "в",
-    "во",
-    "the",
-    "делегация",
-    "она",
-    "ее",
-    "её",
-    "вице-спикер",
-}
+TITLE_STARTS = set(_CUE_LISTS[POST].split()) | set(
+    "will as has have the в во делегация она он его ее её вице-спикер".split()
+)
 CUE_WORDS: dict[str, frozenset[str]] = {}
 for _category, _words in _CUE_LISTS.items():
     for _word in _words.split():
