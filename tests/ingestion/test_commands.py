@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+from tests.ingestion.contract import EXTRACTION_KEYS
+
 TEXTS = Path(__file__).parent / "texts"
 
 
@@ -10,17 +12,7 @@ def test_extract_json_from_a_file_and_from_standard_input(cli):
     result = cli("extract", str(TEXTS / "delegations_en.txt"), "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert list(data) == [
-        "language",
-        "delegations",
-        "people",
-        "websites",
-        "chairmanships",
-        "events",
-        "member_states",
-        "unparsed",
-        "dateline",
-    ]
+    assert list(data) == EXTRACTION_KEYS
     assert [d["country"] for d in data["delegations"]] == ["BLR", "KAZ", "KGZ", "RUS", "TJK"]
     piped = cli("extract", "-", "--lang", "ru", input="С 1 января 2026 года Россия председательствует в ОДКБ.")
     assert json.loads(piped.stdout)["chairmanships"][0]["country"] == "RUS"

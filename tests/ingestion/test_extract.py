@@ -6,6 +6,7 @@ import pytest
 
 from interparl.ingestion.extract import extract
 from interparl.ingestion.knowledge import Knowledge
+from tests.ingestion.contract import EXTRACTION_KEYS
 
 KNOWLEDGE = Knowledge()  # general knowledge only: no registry needed to read a page
 
@@ -340,17 +341,7 @@ def test_every_sentence_is_accounted_for_and_spans_point_into_the_text():
 
 def test_json_shape_has_every_key():
     result = read("Nothing here.").to_dict()
-    assert list(result) == [
-        "language",
-        "delegations",
-        "people",
-        "websites",
-        "chairmanships",
-        "events",
-        "member_states",
-        "unparsed",
-        "dateline",
-    ]
+    assert list(result) == EXTRACTION_KEYS
 
 
 @pytest.mark.parametrize(

@@ -94,3 +94,5 @@ def test_a_page_about_another_assembly_proposes_it_with_its_delegations_and_quot
     head = models.Membership.objects.get(person__name_en="Aoife Byrne")
     assert (head.organization.slug, head.role) == ("pace-irl-delegation", "head_of_delegation")
     assert models.Country.objects.get(iso3="IRL").name_ru == "Ирландия"
+    riksdag = models.Organization.objects.get(slug="swe-parliament")  # unicameral: its quota is its own
+    assert riksdag.name_en == "Riksdag" and not riksdag.children.exists()

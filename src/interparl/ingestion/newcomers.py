@@ -37,9 +37,13 @@ class Newcomers:
         self.text = text
         self.planned: dict[tuple[str, str], object] = {}  # (kind, public id) → record this plan adds
 
-    def _add(self, kind: str, key: str, record, summary: str, fact) -> None:
-        self.planned[(kind, key)] = record
-        self.plan.add(ADD, kind, summary, fact, self.text, create(record))
+    def _once(self, kind: str, key: str, make, summary, fact):
+        """The record this plan adds under ``key``, made and planned the first time it is asked for."""
+        if (kind, key) not in self.planned:
+            record = make()
+            self.planned[(kind, key)] = record
+            self.plan.add(ADD, kind, summary(record), fact, self.text, create(record))
+        return self.planned[(kind, key)]
 
     def assembly(self, code: str, fact) -> models.Organization:
         found = models.Organization.objects.filter(
@@ -49,61 +53,67 @@ class Newcomers:
         if found is not None:
             return found
         slug = slugify(code)
-        if ("assembly", slug) not in self.planned:
-            english, russian = assembly_names(code)
-            record = models.Organization(
-                slug=slug,
-                classification=Kind.ASSEMBLY,
-                name_en=english,
-                name_ru=russian,
-                abbreviation_en=code,
-            )
-            self._add("assembly", slug, record, f"assembly “{english}” ({slug}), not in the registry yet", fact)
-        return self.planned[("assembly", slug)]
+        english, russian = assembly_names(code)
+        return self._once(
+            "assembly",
+            slug,
+            lambda: models.Organization(
+                slug=slug, classification=Kind.ASSEMBLY, name_en=english, name_ru=russian, abbreviation_en=code
+            ),
+            lambda record: f"assembly “{english or russian}” ({slug}), not in the registry yet",
+            fact,
+        )
 
     def country(self, iso3: str, fact) -> models.Country | None:
         found = models.Country.objects.filter(iso3=iso3).first()
-        if found is not None or ("country", iso3) in self.planned:
-            return found or self.planned[("country", iso3)]
         standard = pycountry.countries.get(alpha_3=iso3)
-        if standard is None:
-            return None
+        if found is not None or standard is None:
+            return found
         russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"]).gettext
         name = getattr(standard, "common_name", None) or standard.name
-        record = models.Country(
-            iso3=iso3,
-            iso2=standard.alpha_2,
-            name_en=name,
-            name_ru=russian(standard.name),
-            official_name_en=getattr(standard, "official_name", "") or "",
+        return self._once(
+            "country",
+            iso3,
+            lambda: models.Country(
+                iso3=iso3,
+                iso2=standard.alpha_2,
+                name_en=name,
+                name_ru=russian(standard.name),
+                official_name_en=getattr(standard, "official_name", "") or "",
+            ),
+            lambda record: f"state {name} ({iso3})",
+            fact,
         )
-        self._add("country", iso3, record, f"state {name} ({iso3})", fact)
-        return record
 
     def parliament(self, country: models.Country, fact) -> models.Organization:
         found = models.Organization.objects.filter(classification=Kind.PARLIAMENT, country__iso3=country.iso3).first()
         if found is not None:
             return found
+        written = getattr(fact, "parliament", None)  # as the text names it, unless it says only "Parliament"
+        written = written if written and written.lower() not in ("parliament", "парламент") else None
         slug = f"{country.iso3.lower()}-parliament"
-        if ("parliament", slug) not in self.planned:
-            written = getattr(fact, "parliament", None)  # as the text names it, unless it says only "Parliament"
-            written = written if written and written.lower() not in ("parliament", "парламент") else None
-            record = models.Organization(
+        return self._once(
+            "parliament",
+            slug,
+            lambda: models.Organization(
                 slug=slug,
                 classification=Kind.PARLIAMENT,
                 country=country,
                 name_en=written if written and written.isascii() else f"Parliament of {country.name_en}",
                 name_ru=written if written and not written.isascii() else f"Парламент ({country.name_ru})",
-            )
-            self._add("parliament", slug, record, f"parliament of {country.iso3} “{record.name_en}”", fact)
-        return self.planned[("parliament", slug)]
+            ),
+            lambda record: f"parliament of {country.iso3} “{record.name_en}”",
+            fact,
+        )
 
     def delegation(self, assembly: models.Organization, country: models.Country, fact) -> models.Organization:
         parliament = self.parliament(country, fact)
         slug = f"{assembly.slug}-{country.iso3.lower()}-delegation"
-        if ("delegation", slug) not in self.planned:
-            abbreviation = assembly.abbreviation_en or assembly.slug
-            record = models.Organization(
+        abbreviation = assembly.abbreviation_en or assembly.slug
+        return self._once(
+            "delegation",
+            slug,
+            lambda: models.Organization(
                 slug=slug,
                 classification=Kind.DELEGATION,
                 parent=assembly,
@@ -111,27 +121,34 @@ class Newcomers:
                 country=country,
                 name_en=f"Delegation of {country.name_en} to the {abbreviation}",
                 name_ru=f"Делегация ({country.name_ru}) в {assembly.abbreviation_ru or abbreviation}",
-            )
-            self._add("delegation", slug, record, f"delegation of {country.iso3} to {assembly.slug}", fact)
-        return self.planned[("delegation", slug)]
+            ),
+            lambda record: f"delegation of {country.iso3} to {assembly.slug}",
+            fact,
+        )
 
     def chambers(self, delegation: models.Organization, names: list[str | None], fact) -> list[models.Organization]:
         """The chambers a new delegation's seats are counted by: the ones the text names, else the parliament."""
         parliament = delegation.sent_by
-        named = [n for n in dict.fromkeys(names) if n]
+        own = {parliament.name_en, parliament.name_ru}  # a unicameral parliament counts its seats itself
+        named = [n for n in dict.fromkeys(names) if n and n not in own]
         if not named:
             return [parliament]
         chambers = []
         for name in named:
             slug = f"{parliament.slug.removesuffix('-parliament')}-{slugify(name)}"[:120]
-            if ("chamber", slug) not in self.planned:
-                record = models.Organization(
-                    slug=slug,
-                    classification=Kind.CHAMBER,
-                    parent=parliament,
-                    country=delegation.country,
-                    **({"name_en": name} if name.isascii() else {"name_ru": name}),
+            chambers.append(
+                self._once(
+                    "chamber",
+                    slug,
+                    lambda name=name, slug=slug: models.Organization(
+                        slug=slug,
+                        classification=Kind.CHAMBER,
+                        parent=parliament,
+                        country=delegation.country,
+                        **({"name_en": name} if name.isascii() else {"name_ru": name}),
+                    ),
+                    lambda record, name=name: f"chamber “{name}” of {delegation.country.iso3}",
+                    fact,
                 )
-                self._add("chamber", slug, record, f"chamber “{name}” of {delegation.country.iso3}", fact)
-            chambers.append(self.planned[("chamber", slug)])
+            )
         return chambers

@@ -1,0 +1,29 @@
+"""Sentences of the kind news items are full of that state no fact of the registry, in both languages."""
+
+import pytest
+
+from .helpers import read
+
+NOISE = [
+    "The Assembly's library holds more than 12,000 volumes on parliamentary law.",
+    "Parliamentarians from 57 countries attended the conference on climate security.",
+    "In 2019 the Assembly adopted 26 resolutions and 14 recommendations.",
+    "The press centre will be open from 9 to 18 hours on 4 and 5 December.",
+    "President Emmanuel Macron received the participants at the Elysee Palace.",
+    "Minister of Foreign Affairs Sergey Lavrov addressed the session.",
+    "The report was prepared by Professor Anna Belova of Moscow State University.",
+    "The Standing Committee has 20 members.",
+    "Участники заседания почтили минутой молчания память погибших.",
+    "В работе форума приняли участие более 300 человек из 20 стран.",
+    "Книгу представил её автор, историк Пётр Смирнов.",
+    "Здание было построено в 1913 году по проекту архитектора Фёдора Лидваля.",
+    "Для аккредитации необходимо направить заявку по адресу press@assembly.example до 1 декабря.",
+    "Делегаты посетили Эрмитаж и Русский музей.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOISE)
+def test_no_fact(sentence):
+    result = read(sentence)
+    assert result.fact_count == 0, result
+    assert [u.text for u in result.unparsed] == [sentence]
