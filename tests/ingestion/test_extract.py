@@ -310,23 +310,6 @@ def test_russian_events():
 # -- nothing made up, nothing dropped ---------------------------------------------------------------
 
 
-UNRELATED = [
-    "The weather in Moscow was mild on 3 May, with light rain in the evening.",
-    "Football fans gathered in the city centre for the cup final.",
-    "The museum in St. Petersburg opens at ten o'clock.",
-    "Prices for apples rose by 4 percent in October.",
-    "Погода в Москве 3 мая была тёплой.",
-    "В Санкт-Петербурге открылась выставка современного искусства.",
-]
-
-
-@pytest.mark.parametrize("sentence", UNRELATED)
-def test_unrelated_sentences_yield_no_fact_and_are_listed_as_unparsed(sentence):
-    result = read(sentence)
-    assert result.fact_count == 0, result
-    assert [u.text for u in result.unparsed] == [sentence]
-
-
 def test_every_sentence_is_accounted_for_and_spans_point_into_the_text():
     raw = open("tests/ingestion/texts/delegations_en.txt", encoding="utf-8").read()
     text, result = extract(raw, "auto", KNOWLEDGE)

@@ -19,6 +19,12 @@ NOISE = [
     "Здание было построено в 1913 году по проекту архитектора Фёдора Лидваля.",
     "Для аккредитации необходимо направить заявку по адресу press@assembly.example до 1 декабря.",
     "Делегаты посетили Эрмитаж и Русский музей.",
+    "The weather in Moscow was mild on 3 May, with light rain in the evening.",
+    "Football fans gathered in the city centre for the cup final.",
+    "The museum in St. Petersburg opens at ten o'clock.",
+    "Prices for apples rose by 4 percent in October.",
+    "Погода в Москве 3 мая была тёплой.",
+    "В Санкт-Петербурге открылась выставка современного искусства.",
 ]
 
 
