@@ -19,8 +19,6 @@ BLOCK_TAGS = {
     "ul",
     "ol",
     "tr",
-    "td",
-    "th",
     "table",
     "h1",
     "h2",
@@ -33,11 +31,10 @@ BLOCK_TAGS = {
     "header",
     "footer",
     "blockquote",
-    "dd",
-    "dt",
     "dl",
     "title",
 }
+CELL_TAGS = {"td", "th", "dd"}
 SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
 
 
@@ -47,12 +44,21 @@ class _Reducer(HTMLParser):
         self.parts: list[str] = []
         self.skipping = 0
         self.links: list[str] = []
+        self.cells = 0  # cells of the current row (or terms of the current list) read so far
 
     def handle_starttag(self, tag, attrs):
         if tag in SKIP_TAGS:
             self.skipping += 1
         elif tag in BLOCK_TAGS:
             self.parts.append("\n")
+            self.cells = 0
+        elif tag == "dt":  # a term starts a line; its description follows on it
+            self.parts.append("\n")
+            self.cells = 1
+        elif tag in CELL_TAGS:
+            # A row's cells, a term and its description, read as one line: "Head of delegation — Name".
+            self.parts.append(" — " if self.cells else "\n")
+            self.cells += 1
         if tag == "a":
             self.links.append((dict(attrs).get("href") or "", len(self.parts)))
 

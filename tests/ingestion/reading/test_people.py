@@ -134,3 +134,20 @@ def test_an_appointment_date_is_the_start():
 )
 def test_names_without_a_post_of_the_vocabulary_give_no_person(text):
     assert people(text) == []
+
+
+def test_a_delegation_page_laid_out_as_a_table_and_a_definition_list():
+    page = (
+        "<h2>Delegation of the Parliament of Georgia to the OSCE Parliamentary Assembly</h2>"
+        "<table><tr><th>Post</th><th>Name</th></tr>"
+        "<tr><td>Head of delegation</td><td>Nino Beridze</td></tr>"
+        "<tr><td>Member</td><td>Levan Gelashvili</td></tr></table>"
+        "<dl><dt>Plenipotentiary representative</dt><dd>Tamar Lomidze</dd>"
+        "<dt>Член</dt><dd>Гиви Абашидзе</dd></dl>"
+    )
+    assert people(page) == [
+        ("Nino Beridze", "GEO", ["head_of_delegation"]),
+        ("Levan Gelashvili", "GEO", ["member"]),
+        ("Tamar Lomidze", "GEO", ["plenipotentiary_representative"]),
+        ("Гиви Абашидзе", "GEO", ["member"]),
+    ]

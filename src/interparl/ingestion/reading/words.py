@@ -75,6 +75,7 @@ POSTS_EN = _posts(
         (r"\b(?:chair(?:man|woman|person)?s?|presidents?)\b", Role.CHAIR, ANY_CASE, {}),
         (r"\b(?:speakers?|senators?|MPs?|ministers?|prime\s+minister|deputies)\b", NATIONAL, 0, {}),
         (r"\b(?:Speaker|Senator|Minister|Deputy|Deputies)\b", NATIONAL, 0, {}),
+        (r"^members?(?=\s*[:—–-])", Role.MEMBER, ANY_CASE, {}),  # "Member — Name" in a delegation's table
         (
             r"\bmembers?\s+of\s+(?:the\s+)?(?:[A-Z]\w+\s+)?delegation\b|\bdelegation\s+members?\b",
             Role.MEMBER,
@@ -131,6 +132,7 @@ POSTS_RU = _posts(
         ),
         (r"(?<!\w)(?:вице-спикер\w*|спикер\w*|сенатор\w*|министр\w*|депутат\w*)", NATIONAL, ANY_CASE, {}),
         (r"(?<!\w)член\w*\s+(?:\w+\s+)?делегаци\w+", Role.MEMBER, ANY_CASE, {}),
+        (r"^член\w*(?=\s*[:—–-])", Role.MEMBER, ANY_CASE, {}),
         (
             r"(?<!\w)(?:в\s+состав\s+(?:\w+\s+){0,2}делегаци\w+(?:\s+[^\s.;,]+){0,4}?\s+(?:также\s+)?"
             r"(?:вошл\w+|вош[её]л|входя\w+|включен\w+)"
