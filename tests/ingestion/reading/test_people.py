@@ -46,6 +46,19 @@ from .helpers import people, read
             [("Kalle Tamm", "EST", ["head_of_delegation"])],
         ),
         (
+            "Mr Pavel Orlov, Chairman of the Committee on Defence of the House of Representatives, was elected "
+            "Deputy Chairman of the Assembly.",
+            [("Pavel Orlov", None, ["deputy_chair"])],
+        ),
+        (
+            "Kazakhstan's new plenipotentiary representative in the Assembly is Senator Aliya Serikova.",
+            [("Aliya Serikova", "KAZ", ["plenipotentiary_representative"])],
+        ),
+        (
+            "The delegation will be headed by the Speaker of the Mazhilis, Arman Dzhaksybekov.",
+            [("Arman Dzhaksybekov", "KAZ", ["head_of_delegation"])],
+        ),
+        (
             "Ruslan Bekov has been appointed plenipotentiary representative of the Mazhilis in the Assembly.",
             [("Ruslan Bekov", "KAZ", ["plenipotentiary_representative"])],
         ),

@@ -188,8 +188,16 @@ def _named(sentence: Sentence, gazetteer: Gazetteer) -> list[Named]:
     # What each belongs to: the next name, joined by "of (the)" or (in Russian) directly, in the genitive.
     for here, after in zip(found, found[1:], strict=False):
         gap = [t.lower for t in tokens[here.end : after.start]]
+        # "Standing Commission on International Affairs of the House …": a subject, then the owner
+        subject = (
+            here.kind == ORGAN
+            and gap[:1] in (["on"], ["for"])
+            and gap[-1:] in (["of"], ["the"])
+            and len(gap) <= 10
+            and all(t.text[:1].isalpha() for t in tokens[here.end : after.start])
+        )
         if here.kind in (BODY, ORGAN, ASSEMBLY) and (
-            gap in (["of"], ["of", "the"]) or (not gap and tokens[after.start].cyrillic)
+            gap in (["of"], ["of", "the"]) or (not gap and tokens[after.start].cyrillic) or subject
         ):
             if after.kind != ORGAN or here.kind == ORGAN:
                 here.of = after

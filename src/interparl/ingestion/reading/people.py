@@ -35,8 +35,8 @@ LINKS_BEFORE = set(
     "также от стороны from вновь переизбран переизбрана переизбраны с on since".split()
 )
 LABEL_MARKS = set(
-    "— – - : стал стала является избран избрана назначен назначена избраны назначены переизбран переизбрана "
-    "переизбраны".split()
+    "— – - : is was are remains стал стала является избран избрана назначен назначена избраны назначены "
+    "переизбран переизбрана переизбраны".split()
 )
 CHAIN_GAPS = ([","], ["–"], ["—"], ["-"], ["and"], ["и"])
 CLAUSE_BREAKS = {";", "who", "which", "whom", "который", "которая", "которые", "while", "but", "а"}
@@ -163,6 +163,12 @@ def _appositions(s: Sentence, person: Person) -> list[tuple[Post, bool]]:
     for post in s.posts:
         if post.led_by and _national_delegation(s, post):  # "led by X", «во главе с Председателем … X»
             at = post.end
+            while at < len(s.tokens) and s.tokens[at].lower == "the":
+                at += 1
+            title = next((p for p in s.posts if p.start == at and p is not post), None)
+            if title is not None:  # "headed by the Speaker of the Mazhilis, X"
+                at = _title_end(s, title)
+                at += at < len(s.tokens) and s.tokens[at].text == ","
             titles = _pre_titles(s, person)
             if at in (person.start, *(t.start for t in titles)):
                 found.append((post, True))
@@ -229,7 +235,7 @@ def _after(s: Sentence, person: Person) -> list[Post]:
         return []  # "X, его заместителем — Y": the deputy is the next name, not X
     if post.predicate and set(gap) <= LINKS_AFTER | {","}:
         return [post]
-    if gap and set(gap) <= LINKS_AFTER and set(gap) - WEAK_LINKS:
+    if gap and set(gap) <= LINKS_AFTER | {","} and set(gap) - WEAK_LINKS - {","}:
         return [post]
     return []
 
