@@ -152,8 +152,8 @@ def _delegation_state(s: Sentence) -> str | None:
     for n in s.named:
         if n.kind != STATE or s.inside_name(n):
             continue
-        near = s.words(max(0, n.start - 3), n.end + 2)
-        if any(w.startswith(("delegat", "делегац")) for w in near):
+        near = s.words(max(0, n.start - 3), n.end + 2)  # "the Kyrgyz delegation", «делегация Беларуси»
+        if any(w.startswith(("delegation", "делегаци")) for w in near):
             return n.entry.code
     return None
 

@@ -59,6 +59,10 @@ from .helpers import people, read
             [("Arman Dzhaksybekov", "KAZ", ["head_of_delegation"])],
         ),
         (
+            "The Assembly chose Maria Costa (Portugal) as its new Speaker for a two-year term.",
+            [("Maria Costa", "PRT", ["chair"])],
+        ),
+        (
             "Ruslan Bekov has been appointed plenipotentiary representative of the Mazhilis in the Assembly.",
             [("Ruslan Bekov", "KAZ", ["plenipotentiary_representative"])],
         ),
@@ -100,6 +104,10 @@ def test_english_posts(text, expected):
             [("Фуад Мамедов", "AZE", ["head_of_delegation"])],
         ),
         (
+            "Членами делегации утверждены депутаты Иван Петров и Ольга Сидорова.",
+            [("Иван Петров", None, ["member"]), ("Ольга Сидорова", None, ["member"])],
+        ),
+        (
             "Председателем Совета Ассамблеи переизбрана Председатель Сената Дана Нурлан.",
             [("Дана Нурлан", None, ["chair"])],
         ),
@@ -138,6 +146,7 @@ def test_an_appointment_date_is_the_start():
     [
         "President Maria Lopez welcomed the delegates at the airport.",
         "The Speaker of the Bundestag Hans Richter gave a speech.",
+        "Delegates from Armenia and Belarus heard the Speaker of the Mazhilis Aidar Nurov.",
         "Президент Иван Сидоров принял участников сессии.",
         "Председатель комитета по бюджету Государственной Думы Андрей Макаров выступил с докладом.",
         "The photographs were taken by Elena Markova.",

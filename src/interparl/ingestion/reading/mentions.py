@@ -221,11 +221,15 @@ def _posts(sentence: Sentence) -> list[Post]:
     ):
         start = sentence.token_at(match.start())
         end = sentence.token_at(match.end() - 1) + 1
+        before = [t.lower for t in sentence.tokens[max(0, start - 2) : start]]
+        if "its" in before:  # "as its new President": the assembly the sentence is about
+            flags = {**flags, "its": True}
         if start > 0 and sentence.tokens[start - 1].lower in words.FORMER:
             role = words.NATIONAL  # "the former Chair", «бывший председатель»: no post held now
         posts.append(Post(role, start, end, **flags))
     for post in posts:
-        post.of, post.its = _object_of(sentence, post.end)
+        post.of, its = _object_of(sentence, post.end)
+        post.its = post.its or its
     return posts
 
 

@@ -48,8 +48,8 @@ def read_chairmanships(s: Sentence, context) -> list[Chairmanship]:
     if CHAIR not in s.cues or not CHAIRMANSHIP.search(s.text):
         return []
     organization = _organization(s, context)
-    if organization is None:
-        return []
+    if organization is None and not any(n.kind == ORGANIZATION for n in s.named):
+        return []  # the chairmanship of a session, a committee: no organisation is handed over
     found = []
     hand_over = HAND_OVER.search(s.text)
     if hand_over:
@@ -107,7 +107,7 @@ def _subject(s: Sentence, verb: int) -> str | None:
     return None
 
 
-def _term(s: Sentence, context, organization: str, country: str, verb: re.Match, reported: bool) -> Chairmanship:
+def _term(s: Sentence, context, organization: str | None, country: str, verb: re.Match, reported: bool) -> Chairmanship:
     future = bool(FUTURE.search(s.text[max(0, verb.start() - 20) : verb.end() + 30]))
     verb_at = verb.start()
     start = None

@@ -19,7 +19,7 @@ from interparl.registry.roles import DELEGATION_ROLES, Role
 from .facts import PersonFact
 from .gazetteer import ASSEMBLY, STATE
 from .mentions import Person, Post, Sentence
-from .words import HEAD_OF_STATE, NATIONAL
+from .words import HEAD_OF_STATE, NATIONAL, SPEAKER
 
 # Words that may stand between a name and its post when a verb or a label joins them.
 LINKS_AFTER = set(
@@ -32,11 +32,12 @@ LINKS_AFTER = set(
 WEAK_LINKS = set("the its new her his will also также be now again on from since with effect с".split())
 LINKS_BEFORE = set(
     "— – - : стал стала является был была is was избран избрана назначен назначена избраны назначены единогласно "
-    "также от стороны from вновь переизбран переизбрана переизбраны с on since".split()
+    "также от стороны from вновь переизбран переизбрана переизбраны с on since утвержден утверждена утверждены "
+    "включен включена включены".split()
 )
 LABEL_MARKS = set(
     "— – - : is was are remains стал стала является избран избрана назначен назначена избраны назначены "
-    "переизбран переизбрана переизбраны".split()
+    "переизбран переизбрана переизбраны утвержден утверждена утверждены включен включена включены".split()
 )
 CHAIN_GAPS = ([","], ["–"], ["—"], ["-"], ["and"], ["и"])
 CLAUSE_BREAKS = {";", "who", "which", "whom", "который", "которая", "которые", "while", "but", "а"}
@@ -290,6 +291,8 @@ def _share_in_lists(s: Sentence, links) -> None:
 
 
 def _role(post: Post, verb: bool) -> str | None:
+    if post.role == SPEAKER:  # a parliament's speaker, unless the speaker of an assembly ("its new Speaker")
+        return Role.CHAIR if post.its or (post.of is not None and post.of.belongs_to_assembly()) else None
     if post.role in (NATIONAL, HEAD_OF_STATE):
         return None
     if post.deputy_of_antecedent:

@@ -14,7 +14,7 @@ ANY_CASE = re.IGNORECASE
 # -- posts ---------------------------------------------------------------------------------------------------------
 # (pattern, role, flags). Longer titles first: "deputy executive secretary" is never read as "executive secretary".
 # "national" marks titles of national parliaments (a speaker, a senator): they place a person, they are no post here.
-NATIONAL, HEAD_OF_STATE = "national", "head_of_state"
+NATIONAL, HEAD_OF_STATE, SPEAKER = "national", "head_of_state", "speaker"
 
 
 class Posts:
@@ -73,8 +73,9 @@ POSTS_EN = _posts(
             {"deputy_of_antecedent": True, "predicate": True},
         ),
         (r"\b(?:chair(?:man|woman|person)?s?|presidents?)\b", Role.CHAIR, ANY_CASE, {}),
-        (r"\b(?:speakers?|senators?|MPs?|ministers?|prime\s+minister|deputies)\b", NATIONAL, 0, {}),
-        (r"\b(?:Speaker|Senator|Minister|Deputy|Deputies)\b", NATIONAL, 0, {}),
+        (r"\b(?:speakers?|Speakers?)\b", SPEAKER, 0, {}),
+        (r"\b(?:senators?|MPs?|ministers?|prime\s+minister|deputies)\b", NATIONAL, 0, {}),
+        (r"\b(?:Senator|Minister|Deputy|Deputies)\b", NATIONAL, 0, {}),
         (r"^members?(?=\s*[:—–-])", Role.MEMBER, ANY_CASE, {}),  # "Member — Name" in a delegation's table
         (
             r"\bmembers?\s+of\s+(?:the\s+)?(?:[A-Z]\w+\s+)?delegation\b|\bdelegation\s+members?\b",
@@ -130,7 +131,8 @@ POSTS_RU = _posts(
             ANY_CASE,
             {"led_by": True},
         ),
-        (r"(?<!\w)(?:вице-спикер\w*|спикер\w*|сенатор\w*|министр\w*|депутат\w*)", NATIONAL, ANY_CASE, {}),
+        (r"(?<!\w)спикер\w*", SPEAKER, ANY_CASE, {}),
+        (r"(?<!\w)(?:вице-спикер\w*|сенатор\w*|министр\w*|депутат\w*)", NATIONAL, ANY_CASE, {}),
         (r"(?<!\w)член\w*\s+(?:\w+\s+)?делегаци\w+", Role.MEMBER, ANY_CASE, {}),
         (r"^член\w*(?=\s*[:—–-])", Role.MEMBER, ANY_CASE, {}),
         (
