@@ -307,14 +307,18 @@ class Planner:
 
     # -- chairmanships -----------------------------------------------------------------------------
     def chairmanship(self, fact: facts.Chairmanship) -> None:
-        organization = (
+        organization = fact.organization and (
             models.Organization.objects.filter(abbreviation_en__iexact=fact.organization).first()
             or models.Organization.objects.filter(slug=fact.organization.lower()).first()
         )
         country = models.Country.objects.filter(iso3=fact.country).first()
         if organization is None or country is None:
             self.plan.add(
-                SKIPPED, "chairmanship", f"{fact.organization}: unknown organisation or state", fact, self.text
+                SKIPPED,
+                "chairmanship",
+                f"{fact.organization or 'an organisation the text does not name'}: unknown organisation or state",
+                fact,
+                self.text,
             )
             return
         start = PartialDate.parse(fact.start) if fact.start else None

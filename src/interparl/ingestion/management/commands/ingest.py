@@ -91,5 +91,7 @@ class Command(RegistryCommand):
                 f"Nothing written. Run again with --propose to store {len(plan.pending)} change(s) for review, "
                 "or --apply to write them now."
             )
+        elif plan.count(SKIPPED):
+            console.print("Nothing to write: the rest is already recorded, and the skipped facts (?) say why not.")
         else:
             console.print("Nothing to write: the registry already says all this.")
