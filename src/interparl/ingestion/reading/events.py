@@ -71,8 +71,13 @@ def _event(s: Sentence, start: str, end: str | None, at: int, cues, spots) -> Ev
     if spots:
         index = s.token_at(at)
         place = min(spots, key=lambda spot: abs(spot[0] - index))[1]
-    nouns = [c for c in cues if c.group(0).lower() not in VERB_CUES] or cues
-    cue = min(nouns, key=lambda c: abs(c.start() - at))
+
+    # The occasion named in the date's own clause ("met … for the Annual Session"), else the nearest word of one.
+    def clause_noun(cue) -> bool:
+        between = s.text[min(cue.start(), at) : max(cue.end(), at)]
+        return cue.group(0).lower() not in VERB_CUES and len(between) <= 60 and "," not in between
+
+    cue = min([c for c in cues if clause_noun(c)] or cues, key=lambda c: abs(c.start() - at))
     return Event(start, end, title(s, cue), place, [])
 
 
