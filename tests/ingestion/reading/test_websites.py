@@ -18,6 +18,7 @@ def urls(text: str) -> list[str]:
             ["assembly.example.int/documents"],
         ),
         ("Новости Сената размещаются на сайте senat.example.kz и в социальных сетях.", ["senat.example.kz"]),
+        ("Details of the session can be found at www.assembly.example.org.", ["www.assembly.example.org"]),
         (
             '<p>Сайты палат: <a href="https://lower.example.by/">Палата представителей</a></p>',
             ["https://lower.example.by/"],

@@ -17,7 +17,8 @@ ADDRESS = re.compile(
     re.IGNORECASE,
 )
 CUE = re.compile(
-    r"\b(?:web\s*sites?|sites?|homepage|web\s+page|portal|publish\w*|available\s+at|at\s+the\s+address|online\s+at)\b"
+    r"\b(?:web\s*sites?|sites?|homepage|web\s+page|portal|publish\w*|available\s+at|at\s+the\s+address|online|"
+    r"found\s+at|visit)\b"
     r"|(?<!\w)(?:сайт\w*|портал\w*|по\s+адресу|размещ\w+|публику\w+|доступн\w+)(?!\w)",
     re.IGNORECASE,
 )

@@ -327,8 +327,8 @@ _CUE_LISTS = {
     "председательствующий",
     MEMBERSHIP: "member members член государство-член",
     DELEGATION: "delegation delegations delegate delegates делегация делегат",
-    SITE: "website websites site sites homepage page portal publishes published publish available address online "
-    "web сайт портал адрес размещаться разместить размещать публиковать публикуемый доступный",
+    SITE: "website websites site sites homepage page portal publishes published publish available address online found "
+    "visit web сайт портал адрес размещаться разместить размещать публиковать публикуемый доступный",
 }
 # Words a title can begin with (the cue words of posts, and the first words of verb phrases such as "will lead").
 TITLE_STARTS = set(_CUE_LISTS[POST].split()) | set(
