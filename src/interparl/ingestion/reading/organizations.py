@@ -37,6 +37,12 @@ YEAR = re.compile(
     r"|(?P<next>\bnext\s+year\b|в\s+следующем\s+году|в\s+будущем\s+году)",
     re.I,
 )
+# A hand-over reported as part of the day's occasion: it took place on the dateline's date.
+SAME_DAY = re.compile(
+    r"\b(?:today|at\s+the\s+(?:close|end)\s+of|following\s+the|after\s+the)\b"
+    r"|(?<!\w)(?:сегодня|по\s+итогам|в\s+завершение|по\s+завершении)(?!\w)",
+    re.IGNORECASE,
+)
 MEMBERS = re.compile(
     r"\bmember\s+states\s+(?:of\s+the\s+\w+\s+)?(?:are|include)\b|\bmembers\s+of\s+the\s+\w+\s+are\b"
     r"|(?<!\w)(?:государствами|государства)[\s-]+член\w+\s+\w+\s+(?:являются|являются:)",
@@ -125,8 +131,13 @@ def _term(s: Sentence, context, organization: str | None, country: str, verb: re
                 start = str(context.year + 1)
             elif year["en"] or year["ru"]:
                 start = year["en"] or year["ru"]
-        elif reported and not future and context.dateline:
-            start = context.dateline
+        elif (
+            reported
+            and not future
+            and context.dateline
+            and (SAME_DAY.search(s.text) or context.dateline in context.event_dates)
+        ):
+            start = context.dateline  # "At the close of the session … passed to …" in an item dated that day
         elif PRESENT.search(s.text) and context.year:
             start = str(context.year)
     announced = future or bool(start and context.dateline and start > context.dateline)
