@@ -267,6 +267,11 @@ class Gazetteer:
         for keys in self.names:
             lengths.setdefault(keys[0], set()).add(len(keys))
         self.lengths = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
+        # The second words of the longer names, by first word: "the" begins names, but "the weather" none.
+        self.seconds: dict[str, set[str]] = {}
+        for keys in self.names:
+            if len(keys) > 1:
+                self.seconds.setdefault(keys[0], set()).add(keys[1])
 
     def _add(self, name: str, entry: Entry, replace: bool = True) -> None:
         keys = keys_of(name)
@@ -278,12 +283,14 @@ class Gazetteer:
         found = []
         i, count = 0, len(tokens)
         while i < count:
-            sizes = self.lengths.get(tokens[i].key)
+            first = tokens[i].key
+            sizes = self.lengths.get(first)
             if sizes is None:
                 i += 1
                 continue
+            longer = i + 1 < count and tokens[i + 1].key in self.seconds.get(first, ())
             for size in sizes:
-                if i + size > count:
+                if i + size > count or (size > 1 and not longer):
                     continue
                 entry = self.names.get(tuple(t.key for t in tokens[i : i + size]))
                 if entry is not None and _plausible(tokens[i : i + size], entry):

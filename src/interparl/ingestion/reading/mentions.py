@@ -29,10 +29,10 @@ class Named:
     of: Named | None = None  # "National Assembly [of the Republic of Belarus]", «Совет [ПА ОДКБ]»
     tail: str = ""  # the words from the end of the name to the end of what it belongs to
     last: int = 0  # the end of the name with what it belongs to (set once the names are linked)
+    kind: str = ""  # the entry's kind (state, body, assembly, organization, organ), kept at hand
 
-    @property
-    def kind(self) -> str:
-        return self.entry.kind
+    def __post_init__(self):
+        self.kind = self.entry.kind
 
     def chain(self):
         node = self
@@ -104,6 +104,7 @@ class Sentence:
     dates: list[dating.FoundDate] = field(default_factory=list)
     cues: set[str] = field(default_factory=set)  # which readers the sentence needs (``words.cues_of``)
     ends: list[int] = field(default_factory=list)  # each word's end offset, for finding a word by offset
+    _states: list[Named] | None = None
 
     def words(self, start: int, end: int) -> list[str]:
         return [t.lower for t in self.tokens[start:end]]
@@ -120,7 +121,10 @@ class Sentence:
         return bisect.bisect_right(self.ends, char)
 
     def states(self) -> list[Named]:
-        return [n for n in self.named if n.kind == STATE and not self.inside_name(n)]
+        """The states the sentence names, less those inside an assembly's or organisation's name."""
+        if self._states is None:
+            self._states = [n for n in self.named if n.kind == STATE and not self.inside_name(n)]
+        return self._states
 
     def countries(self) -> set[str]:
         """The states a sentence names; failing those, the states its bodies' names imply ("the State Duma")."""
@@ -146,9 +150,9 @@ def analyse(
     taken = {i for n in sentence.named for i in range(n.start, n.end)}
     sentence.posts = _posts(sentence) if words.POST in sentence.cues else []
     taken |= {i for p in sentence.posts for i in range(p.start, p.end)}
-    if sentence.posts or listing:
+    if listing or any(p.role not in (words.NATIONAL, words.HEAD_OF_STATE) for p in sentence.posts):
         sentence.people = find_people(tokens, taken, language, _title_cases(sentence))
-    sentence.counts = _counts(sentence)
+    sentence.counts = _counts(sentence) if words.NUMBER in sentence.cues else []
     sentence.dates = dating.find_dates(text, language, default_year) if DIGIT.search(text) else []
     return sentence
 

@@ -12,7 +12,7 @@ import re
 
 from number_parser import parse_number
 
-from .words import COLLECTIVE_RU, CUE_WORDS, EVENT, NUMBER_WORDS_EN
+from .words import COLLECTIVE_RU, CUE_WORDS, EVENT, NUMBER, NUMBER_WORDS_EN
 
 # Words with inner hyphens and apostrophes ("O'Brien", «социально-экономическим»); a possessive "'s" is apart.
 WORD = re.compile(r"\w+(?:-\w+|['’](?!s\b)\w+)*|[^\w\s]")
@@ -33,7 +33,7 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(0), m.start(), m.end()) for m in WORD.finditer(text)]
+    return [Token(m.group(), *m.span()) for m in WORD.finditer(text)]
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -44,7 +44,10 @@ def _word(text: str) -> tuple:
     cues = CUE_WORDS.get(lower) or CUE_WORDS.get(word_key)
     if cues is None and "летие" in lower:
         cues = frozenset({EVENT})
-    return word_key, lower, text[:1].isupper(), "а" <= lower[:1] <= "я", number(text), cues
+    value = number(text)
+    if value is not None:
+        cues = (cues or frozenset()) | {NUMBER}
+    return word_key, lower, text[:1].isupper(), "а" <= lower[:1] <= "я", value, cues
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -313,6 +313,7 @@ TODAY = re.compile(r"\btoday\b|(?<!\w)сегодня(?!\w)", ANY_CASE)
 # Words (English in lower case, Russian as lemmas) that a sentence must hold for a reader to look at it at all.
 # The readers' own patterns decide; these only spare a sentence the patterns it cannot match.
 POST, EVENT, CHAIR, SITE, MEMBERSHIP, DELEGATION = "post", "event", "chair", "site", "membership", "delegation"
+NUMBER = "number"  # the sentence has a number: its seat counts are worth reading
 _CUE_LISTS = {
     POST: "plenipotentiary deputy head heads lead leads led leading headed executive speaker speakers vice chair "
     "chairman chairwoman chairperson chairs chairmen president presidents vice-chair vice-chairman vice-chairwoman "
