@@ -55,10 +55,7 @@ class Context:
 
     def delegation_country(self, s: Sentence) -> str | None:
         """The state of the delegation a sentence speaks of: "the Kyrgyz delegation", «делегация Беларуси»."""
-        countries = s.countries()
-        if len(countries) == 1:
-            return next(iter(countries))
-        return self.country
+        return s.country() or self.country
 
 
 MEMBERS_LABEL = re.compile(r"(?:members\s+of\s+(?:the\s+)?delegation|члены\s+делегации|состав\s+делегации)\s*:$", re.I)
@@ -115,9 +112,8 @@ def _read(s: Sentence, context: Context, result: Extraction, span: list[int]) ->
         context.organization = ORGANIZATION_OF.get(assembly)
     heading = len(s.text) < 100 and s.text[-1:] not in ".!?"
     if heading or DELEGATION in s.cues:
-        countries = s.countries()
-        fallback = next(iter(countries)) if len(countries) == 1 else None  # «делегации … Совет Федерации …»
-        country = context.delegation_country(s) if heading else (_delegation_state(s) or fallback)
+        # «делегации … Совет Федерации …»: a state named by its chamber when no state is named near the word
+        country = context.delegation_country(s) if heading else (_delegation_state(s) or s.country())
         if country:
             context.country = country
     delegations = read_seats(s, context)

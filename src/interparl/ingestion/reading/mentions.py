@@ -68,6 +68,7 @@ class Post:
     joined: bool = False  # "joined the delegation", «вошли в состав делегации»: a member from a date
     deputy_of_antecedent: bool = False  # "as his deputy"
     predicate: bool = False  # the post is said by a verb ("will lead the delegation"): it follows its holder
+    reach: int | None = None  # where its words end, with what it is of (``people._title_end``, worked out once)
 
     @property
     def last(self) -> int:
@@ -130,6 +131,11 @@ class Sentence:
         """The states a sentence names; failing those, the states its bodies' names imply ("the State Duma")."""
         named = {n.entry.code for n in self.states()}
         return named or {n.country for n in self.named if n.kind == BODY and n.country and not self.inside_name(n)}
+
+    def country(self) -> str | None:
+        """The one state the sentence names (or its bodies imply), if it names exactly one."""
+        countries = self.countries()
+        return next(iter(countries)) if len(countries) == 1 else None
 
     def inside_name(self, mention: Named) -> bool:
         """A state named inside an assembly's name ("… of the Union of Belarus and Russia") is not a state mention."""

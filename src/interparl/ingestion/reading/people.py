@@ -95,6 +95,12 @@ def read_people(s: Sentence, context) -> list[PersonFact]:
 
 def _title_end(s: Sentence, post: Post) -> int:
     """Where a post's words end: past what it is of, a lowercase «по … вопросам» tail, and "in the Assembly"."""
+    if post.reach is None:
+        post.reach = _reach(s, post)
+    return post.reach
+
+
+def _reach(s: Sentence, post: Post) -> int:
     end = post.last
     tokens = s.tokens
     if end < len(tokens) and tokens[end].lower in ("по", "on", "for"):

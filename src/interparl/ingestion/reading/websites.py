@@ -47,9 +47,7 @@ def read_websites(s: Sentence, context) -> list[Website]:
             continue  # a link's label, followed by its target: the target is the address
         before = s.text[: match.start()]
         owner = _owner(before)
-        countries = s.countries()
-        country = next(iter(countries)) if len(countries) == 1 else context.country
-        found.append(Website(address, owner, country, []))
+        found.append(Website(address, owner, s.country() or context.country, []))
     return found
 
 
