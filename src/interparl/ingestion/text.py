@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 BLOCK_TAGS = {
     "p",
@@ -100,11 +100,18 @@ def reduce_markdown(text: str) -> str:
     return _normalise_space(text)
 
 
+# Each pattern matches only what it changes (not every single space or line end): a long text is mostly words
+# with single spaces between them, and a substitution per space would cost more than the rest of the reading.
+_BLANKS = re.compile(r"\t[ \t]*| [ \t]+")
+_LINE_EDGES = re.compile(r" \n *|\n ")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
 def _normalise_space(text: str) -> str:
     text = text.replace("\u00a0", " ").replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[ \t]+", " ", text)
-    text = re.sub(r" *\n *", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    text = _BLANKS.sub(" ", text)
+    text = _LINE_EDGES.sub("\n", text)
+    text = _BLANK_LINES.sub("\n\n", text)
     return text.strip()
 
 
@@ -117,8 +124,7 @@ def read_text(raw: str) -> str:
     return _normalise_space(raw)
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     text: str
     start: int
     end: int
@@ -134,7 +140,8 @@ _ABBREVIATIONS = re.compile(
     r"г|гг|ул|им|т\.е|т\.д|т\.п|см|стр|чел|млн|млрд|тыс)|\b[A-ZА-ЯЁ])\.$"
 )
 _URL = re.compile(r"https?://\S+")
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”’)]*\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])|\n+")
+# The mark that ends a sentence is matched, not looked behind for at every character: the boundary starts after it.
+_BOUNDARY = re.compile(r"[.!?…](?P<gap>[\"»”’)]*\s+)(?=[\"«“(]?[A-ZА-ЯЁ0-9])|(?P<lines>\n+)")
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -143,11 +150,18 @@ def sentences(text: str) -> list[Sentence]:
     found: list[Sentence] = []
     start = 0
     for boundary in _BOUNDARY.finditer(protected):
-        end = boundary.start()
+        lines = boundary.start("lines")
+        end = lines if lines >= 0 else boundary.start() + 1
+        gap = boundary.group("gap")
         # Only the last few characters can hold an abbreviation: looking further back would make a text of many
         # "A. B. C." quadratic to read.
-        abbreviated = _ABBREVIATIONS.search(protected, max(start, end - 12), end)
-        if boundary.group(0).strip() == "" and "\n" not in boundary.group(0) and abbreviated:
+        if (
+            gap is not None
+            and gap.isspace()
+            and "\n" not in gap
+            and protected[end - 1] == "."
+            and _ABBREVIATIONS.search(protected, max(start, end - 12), end)
+        ):
             continue  # "St. Petersburg", "V. Kogut", "2025 г. в"
         _add(found, text, start, end)
         start = boundary.end()

@@ -143,7 +143,7 @@ def title(s: Sentence, keyword: re.Match) -> str:
         kept = [_nominative(word, gender) for word in kept]
         index = s.token_at(keyword.end() - 1) + 1
         owner = next((n for n in s.named if n.start == index), None)
-        tail = s.text[keyword.end() : s.tokens[owner.last - 1].end] if owner else ""
+        tail = s.text[keyword.end() : s.end_of(owner.last - 1)] if owner else ""
         result = " ".join([*kept, _nominative(keyword.group(0))]) + tail
     else:
         result = " ".join([*kept, keyword.group(0)]) + tail

@@ -15,7 +15,7 @@ from ..dates import month_number
 from . import words
 from .gazetteer import ASSEMBLY, BODY, ORGAN, ORGANIZATION, STATE, Entry, Gazetteer
 from .names import find_people
-from .tokens import Token, parses, tokenize
+from .tokens import Token, offsets, parses, tokenize
 
 
 @dataclass(slots=True, eq=False)
@@ -104,14 +104,29 @@ class Sentence:
     counts: list[Count] = field(default_factory=list)
     dates: list[dating.FoundDate] = field(default_factory=list)
     cues: set[str] = field(default_factory=set)  # which readers the sentence needs (``words.cues_of``)
-    ends: list[int] = field(default_factory=list)  # each word's end offset, for finding a word by offset
+    _starts: list[int] | None = None  # where each word starts and ends, worked out when first asked
+    _ends: list[int] | None = None
     _states: list[Named] | None = None
 
     def words(self, start: int, end: int) -> list[str]:
         return [t.lower for t in self.tokens[start:end]]
 
+    def _offsets(self) -> tuple[list[int], list[int]]:
+        if self._starts is None:
+            self._starts, self._ends = offsets(self.text, self.tokens)
+        return self._starts, self._ends
+
+    def start_of(self, index: int) -> int:
+        """Where word ``index`` starts in the text."""
+        return self._offsets()[0][index]
+
+    def end_of(self, index: int) -> int:
+        """Where word ``index`` ends in the text."""
+        return self._offsets()[1][index]
+
     def char_span(self, start: int, end: int) -> tuple[int, int]:
-        return self.tokens[start].start, self.tokens[end - 1].end
+        starts, ends = self._offsets()
+        return starts[start], ends[end - 1]
 
     def snippet(self, start: int, end: int) -> str:
         a, b = self.char_span(start, end)
@@ -119,7 +134,7 @@ class Sentence:
 
     def token_at(self, char: int) -> int:
         """The index of the word that ends after offset ``char`` (the word at or after it)."""
-        return bisect.bisect_right(self.ends, char)
+        return bisect.bisect_right(self._offsets()[1], char)
 
     def states(self) -> list[Named]:
         """The states the sentence names, less those inside an assembly's or organisation's name."""
@@ -151,7 +166,7 @@ def analyse(
     """The mentions of one sentence. People are looked for where a post is named or a list of names is expected
     (``listing``): a name alone is no fact."""
     tokens = tokenize(text)
-    sentence = Sentence(text, language, tokens, cues=words.cues_of(tokens), ends=[t.end for t in tokens])
+    sentence = Sentence(text, language, tokens, cues=words.cues_of(tokens))
     sentence.named = _named(sentence, gazetteer)
     taken = {i for n in sentence.named for i in range(n.start, n.end)}
     sentence.posts = _posts(sentence) if words.POST in sentence.cues else []
@@ -217,7 +232,7 @@ def _named(sentence: Sentence, gazetteer: Gazetteer) -> list[Named]:
         named.last = max(n.end for n in named.chain())
     for named in found:
         if named.of is not None and named.of.start > named.start:
-            named.tail = sentence.text[tokens[named.end - 1].end : tokens[named.last - 1].end]
+            named.tail = sentence.text[sentence.end_of(named.end - 1) : sentence.end_of(named.last - 1)]
     return found
 
 
@@ -226,9 +241,7 @@ def _named(sentence: Sentence, gazetteer: Gazetteer) -> list[Named]:
 
 def _posts(sentence: Sentence) -> list[Post]:
     posts = []
-    for match, role, flags in (words.POSTS_RU if sentence.language == "ru" else words.POSTS_EN).finditer(
-        sentence.text, sentence.tokens
-    ):
+    for match, role, flags in (words.POSTS_RU if sentence.language == "ru" else words.POSTS_EN).finditer(sentence):
         start = sentence.token_at(match.start())
         end = sentence.token_at(match.end() - 1) + 1
         before = [t.lower for t in sentence.tokens[max(0, start - 2) : start]]

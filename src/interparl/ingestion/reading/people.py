@@ -330,7 +330,7 @@ def _start(s: Sentence, person: Person, posts: dict[Post, bool]) -> str | None:
     if not linked or not APPOINTED.search(s.text):
         return None
     first = min(person.start, *(p.start for p in linked))
-    begin = s.tokens[first].start
+    begin = s.start_of(first)
     after = [d for d in s.dates if d.position[0] >= begin and d.start]
     since = [d for d in s.dates if d.start and SINCE.search(s.text, 0, d.position[0])]  # «С 1 марта … назначен»
     date = (after or since or [None])[0]

@@ -23,7 +23,7 @@ CHAMBER_NOUNS = {"senators": "senators", "senator": "senators", "сенатор"
 
 def read_seats(s: Sentence, context) -> list[Delegation]:
     counts = [c for c in s.counts if c.value or c.as_many]
-    if not counts or not (COMPOSITION.search(s.text) or LABEL.search(s.text[: s.tokens[counts[0].start].start])):
+    if not counts or not (COMPOSITION.search(s.text) or LABEL.search(s.text[: s.start_of(counts[0].start)])):
         return []
     found = []
     for start, end in _clauses(s):

@@ -12,7 +12,7 @@ import re
 
 from number_parser import parse_number
 
-from .words import COLLECTIVE_RU, CUE_WORDS, EVENT, NUMBER, NUMBER_WORDS_EN
+from .words import COLLECTIVE_RU, CUE_WORDS, EVENT, NUMBER, NUMBER_WORDS_EN, TITLE_STARTS
 
 # Words with inner hyphens and apostrophes ("O'Brien", «социально-экономическим»); a possessive "'s" is apart.
 WORD = re.compile(r"\w+(?:-\w+|['’](?!s\b)\w+)*|[^\w\s]")
@@ -20,25 +20,53 @@ CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 
 class Token:
-    """A word (or a punctuation mark) of a sentence: its text, offsets, lower-case form and key."""
+    """A word (or a punctuation mark) as the reader sees it: its text, lower-case form, key, number value and cues.
 
-    __slots__ = ("text", "start", "end", "key", "lower", "capitalised", "cyrillic", "number", "cues")
+    One object per distinct word, shared by all its occurrences (``tokenize``): a word is worked out once, and a
+    sentence's words cost a list of references. Where a word stands is the sentence's business
+    (``mentions.Sentence.char_span``)."""
 
-    def __init__(self, text: str, start: int, end: int):
-        self.text, self.start, self.end = text, start, end
+    __slots__ = ("text", "key", "lower", "capitalised", "cyrillic", "number", "cues", "title_start")
+
+    def __init__(self, text: str):
+        self.text = text
         self.key, self.lower, self.capitalised, self.cyrillic, self.number, self.cues = _word(text)
+        self.title_start = self.lower in TITLE_STARTS or self.key in TITLE_STARTS  # a post's title may begin here
 
     def __repr__(self) -> str:
         return f"Token({self.text!r})"
 
 
+_TOKENS: dict[str, Token] = {}
+_MAX_TOKENS = 200_000  # distinct words kept; a text of more new words starts the table afresh
+
+
+def _token(text: str) -> Token:
+    if len(_TOKENS) >= _MAX_TOKENS:
+        _TOKENS.clear()
+    token = _TOKENS[text] = Token(text)
+    return token
+
+
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), *m.span()) for m in WORD.finditer(text)]
+    known = _TOKENS.get
+    return [known(word) or _token(word) for word in WORD.findall(text)]
 
 
-@functools.lru_cache(maxsize=100_000)
+def offsets(text: str, tokens: list[Token]) -> tuple[list[int], list[int]]:
+    """Where each word starts and ends in ``text`` (the words ``tokenize`` found in it, in order)."""
+    starts, ends = [], []
+    find, at = text.find, 0
+    for token in tokens:
+        at = find(token.text, at)
+        starts.append(at)
+        at += len(token.text)
+        ends.append(at)
+    return starts, ends
+
+
 def _word(text: str) -> tuple:
-    """Everything the reader asks of a word, worked out once per distinct word."""
+    """Everything the reader asks of a word (once per distinct word: ``Token``)."""
     lower = text.lower().replace("ё", "е")
     word_key = key(text)
     cues = CUE_WORDS.get(lower) or CUE_WORDS.get(word_key)

@@ -28,13 +28,16 @@ class Posts:
             )
         )
 
-    def finditer(self, text: str, tokens):
-        """(match, role, flags) for every title in the text, tried only where a word that can begin one stands."""
+    def finditer(self, sentence):
+        """(match, role, flags) for every title in a sentence, tried only where a word that can begin one stands."""
         after = 0
-        for token in tokens:
-            if token.start < after or not (token.lower in TITLE_STARTS or token.key in TITLE_STARTS):
+        for index, token in enumerate(sentence.tokens):
+            if not token.title_start:
                 continue
-            match = self.pattern.match(text, token.start)
+            start = sentence.start_of(index)
+            if start < after:
+                continue
+            match = self.pattern.match(sentence.text, start)
             if match:
                 after = match.end()
                 role, extra = self.meanings[int(match.lastgroup[1:])]
