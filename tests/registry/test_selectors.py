@@ -112,3 +112,18 @@ def test_a_composition_costs_the_same_queries_however_many_delegations(tiny):
         )
     assert queries() == few
     assert len(selectors.composition(tiny.assembly, at=TODAY).delegations) == 7
+
+
+@pytest.mark.parametrize("day", ["2000-01-01", "2019-12-31", "2020-01-01", "2026-02-01", "2026-03-02", "2026-11-27"])
+def test_seat_totals_agree_with_the_composition_on_every_date(tiny, day):
+    at = dt.date.fromisoformat(day)
+    totals = selectors.seat_totals([tiny.assembly], at=at)[tiny.assembly.pk]
+    composition = selectors.composition(tiny.assembly, at=at)
+    assert (totals.seats, totals.delegations) == (composition.seats, [d.delegation for d in composition.delegations])
+
+
+def test_seat_totals_of_many_assemblies_cost_two_queries(tiny, django_assert_max_num_queries):
+    other = models.Organization.objects.create(slug="tpa-2", classification="assembly", name_en="Another")
+    with django_assert_max_num_queries(2):
+        totals = selectors.seat_totals([tiny.assembly, other], at=TODAY)
+    assert totals[tiny.assembly.pk].seats == 9 and totals[other.pk] == selectors.SeatTotals(0, [])

@@ -218,11 +218,11 @@ class Assembly(Organization):
 
     @staticmethod
     def resolve_seats(assembly) -> int:
-        return assembly.composition.seats
+        return assembly.totals.seats
 
     @staticmethod
     def resolve_delegations(assembly) -> list[str]:
-        return [d.delegation for d in assembly.composition.delegations]
+        return assembly.totals.delegations
 
 
 class Event(Provenance, Dated):

@@ -94,13 +94,15 @@ PEOPLE = models.Person.objects.select_related("source").prefetch_related(
 )
 
 
-def _with_composition(org: models.Organization, as_of: dt.date | None) -> models.Organization:
-    org.composition = selectors.composition(org, at=as_of)
-    return org
+def _with_totals(assemblies: list[models.Organization], as_of: dt.date | None) -> list[models.Organization]:
+    totals = selectors.seat_totals(assemblies, at=as_of)
+    for assembly in assemblies:
+        assembly.totals = totals[assembly.pk]
+    return assemblies
 
 
 class _Assemblies:
-    """Assemblies with their composition on a date, computed only for the page that is sent."""
+    """Assemblies with their seats on a date, read only for the page that is sent."""
 
     def __init__(self, queryset, as_of):
         self.queryset, self.as_of = queryset, as_of
@@ -109,7 +111,7 @@ class _Assemblies:
         return self.queryset.all()
 
     def __getitem__(self, window: slice):
-        return [_with_composition(org, self.as_of) for org in self.queryset[window]]
+        return _with_totals(list(self.queryset[window]), self.as_of)
 
 
 @api.get("/", include_in_schema=False)
@@ -143,7 +145,7 @@ def list_assemblies(request, as_of: IsoDate | None = AsOf):
 def get_assembly(request, slug: str, as_of: IsoDate | None = AsOf):
     """One assembly, e.g. `csto-pa`."""
     assembly = selectors.get_organization(slug, models.Organization.Classification.ASSEMBLY)
-    return _with_composition(ORGANIZATIONS.get(pk=assembly.pk), as_of)
+    return _with_totals([ORGANIZATIONS.get(pk=assembly.pk)], as_of)[0]
 
 
 @api.get("/assemblies/{slug}/composition", response={200: computed.Composition, **NOT_FOUND}, tags=["assemblies"])
