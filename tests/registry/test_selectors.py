@@ -127,3 +127,29 @@ def test_seat_totals_of_many_assemblies_cost_two_queries(tiny, django_assert_max
     with django_assert_max_num_queries(2):
         totals = selectors.seat_totals([tiny.assembly, other], at=TODAY)
     assert totals[tiny.assembly.pk].seats == 9 and totals[other.pk] == selectors.SeatTotals(0, [])
+
+
+def _days_around_every_change(assembly) -> list[dt.date]:
+    one = dt.timedelta(days=1)
+    return sorted({day + shift for day in selectors.change_days(assembly) for shift in (-one, 0 * one, one)})
+
+
+@pytest.mark.parametrize("slug", ["tpa", "csto-pa"])
+def test_a_composition_answered_per_stretch_between_changes_is_the_one_computed_for_the_day(tiny, slug):
+    assembly = models.Organization.objects.get(slug=slug)
+    days = _days_around_every_change(assembly)
+    assert len(days) > 12
+    for day in days:
+        assert selectors.composition(assembly, at=day) == selectors.compute_composition(assembly, day), day
+
+
+def test_a_change_between_two_dates_is_seen_on_the_next_request(tiny):
+    day = dt.date(2026, 6, 1)
+    before = selectors.composition(tiny.assembly, at=day)
+    membership = models.Membership.objects.filter(organization__parent=tiny.assembly, end_date=None).first()
+    membership.end_date = dt.date(2026, 5, 1)
+    membership.save()
+    after = selectors.composition(tiny.assembly, at=day)
+    filled = lambda result: sum(d.seats_filled for d in result.delegations)  # noqa: E731
+    assert filled(after) == filled(before) - 1
+    assert dt.date(2026, 5, 2) in selectors.change_days(tiny.assembly)

@@ -6,13 +6,16 @@ filled, post holders, participation statuses and disagreeing sources, all on one
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
 from dataclasses import dataclass
 
+from django.utils import translation
+
 from interparl.errors import NotFound
 
-from . import models
+from . import models, versioning
 from .reading import DelegationFacts, delegation_facts, holder, seats, standing_of
 from .results import (
     AsOfStatus,
@@ -196,8 +199,51 @@ def delegation_composition(
 
 
 def composition(assembly: models.Organization, *, at: dt.date | None = None) -> Composition:
-    """The assembly as it stood on ``at`` (default: today); nothing before its founding or after its dissolution."""
+    """The assembly as it stood on ``at`` (default: today); nothing before its founding or after its dissolution.
+
+    The answer is the same on every day between two days on which something of the assembly starts or ends
+    (``change_days``): it is computed once per such stretch and registry version, and given with its own date."""
     at = at or dt.date.today()
+    days = versioning.cached(("change-days", assembly.pk, dt.date.today()), lambda: change_days(assembly))
+    stretch = bisect.bisect_right(days, at)
+    key = ("composition", assembly.pk, stretch, translation.get_language())
+    found = versioning.cached(key, lambda: compute_composition(assembly, at))
+    return found if found.as_of == at else found.model_copy(update={"as_of": at})
+
+
+def change_days(assembly: models.Organization) -> list[dt.date]:
+    """Every day on which the assembly's composition may differ from the day before, in order: a start of
+    anything it is made of (its delegations, their members and quotas, its bodies and their office holders, the
+    states' participation, its parent's chairmanships), the day after an end, the day an undated member's or
+    quota's source was seen, its founding and dissolution, today (undated facts without a date seen are known
+    from today) and tomorrow (from when an answer is a projection)."""
+    tree = [org.pk for org in organization_tree(assembly)]
+    dated = [
+        models.Organization.objects.filter(pk__in=tree),
+        models.Membership.objects.filter(organization_id__in=tree),
+        models.SeatQuota.objects.filter(delegation_id__in=tree),
+        models.Participation.objects.filter(organization_id__in=tree),
+    ]
+    if assembly.parent_id:
+        dated.append(models.Chairmanship.objects.filter(organization_id=assembly.parent_id))
+    today = dt.date.today()
+    days = {today, today + dt.timedelta(days=1)}
+    for rows in dated:
+        days.update(rows.exclude(start_date=None).values_list("start_date", flat=True).distinct())
+        days.update(
+            end + dt.timedelta(days=1)
+            for end in rows.exclude(end_date=None).values_list("end_date", flat=True).distinct()
+            if end < dt.date.max
+        )
+    for rows in dated[1:3]:  # memberships and quotas without a start are known from the day their source was seen
+        days.update(
+            rows.filter(start_date=None).exclude(source__accessed=None).values_list("source__accessed", flat=True)
+        )
+    return sorted(days)
+
+
+def compute_composition(assembly: models.Organization, at: dt.date) -> Composition:
+    """``composition`` worked out from the records (no cache)."""
     tree = organization_tree(assembly)  # read once: for the undated facts and for the officers
     timing = as_of_status(assembly, at=at, tree=tree)
     heading = {
