@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -163,6 +164,9 @@ def _reindex(description, ids) -> None:
         models.SearchEntry.objects.bulk_create([entry for entry in entries if entry], batch_size=1000)
 
 
+_REFRESHING = threading.Lock()
+
+
 def refresh() -> None:
     """Bring the stored entries up to the registry's current version: the records changed since the last refresh
     (every change leaves a change-history row) are folded again; the first refresh folds them all."""
@@ -170,7 +174,9 @@ def refresh() -> None:
     state = models.SearchState.objects.filter(pk=1).first()
     if state is not None and state.version == version:
         return
-    with transaction.atomic():
+    # One refresh at a time per process (threads that share a connection, as the test server's do, must not
+    # interleave their savepoints); other processes wait on the row lock below.
+    with _REFRESHING, transaction.atomic():
         state, _ = models.SearchState.objects.select_for_update().get_or_create(pk=1)
         if state.version == version:
             return  # another process refreshed it meanwhile
