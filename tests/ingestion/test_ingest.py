@@ -75,7 +75,8 @@ def test_a_new_plenipotentiary_ends_the_previous_one_and_everything_carries_its_
     assert actions(plan) == [("add", "person"), ("end", "post"), ("add", "post")]
     apply_plan(plan, raw, url="https://example.org/belarus")
     petrov = models.Person.objects.get(slug="ivan-petrov")
-    assert petrov.source.url == "https://example.org/belarus" and petrov.source.accessed == dt.date.today()
+    # The page was read as of 1 December: its source is dated by that day (the earlier of that day and today).
+    assert petrov.source.url == "https://example.org/belarus" and petrov.source.accessed == dt.date(2026, 12, 1)
     kogut = models.Membership.objects.get(person__slug="viktor-kogut", post__slug="blr-plenipotentiary")
     assert kogut.end_date == dt.date(2026, 11, 30)
     before = next(

@@ -20,7 +20,7 @@ from .reading.facts import Extraction, Unparsed
 from .reading.gazetteer import ASSEMBLY, ORGANIZATION, ORGANIZATION_OF, STATE
 from .reading.mentions import Sentence, analyse
 from .reading.organizations import FUTURE, read_chairmanships, read_member_states
-from .reading.people import read_people
+from .reading.people import SUBJECT_KINDS, read_people
 from .reading.seats import read_seats
 from .reading.websites import read_websites
 from .reading.words import DELEGATION
@@ -51,6 +51,7 @@ class Context:
     organization: str | None = None  # the organisation "the Organisation" refers to
     assembly: str | None = None  # the assembly the text is about: the last one it named
     members_list: bool = False  # the previous line was "Members of the delegation:"
+    subject_kind: str | None = None  # what the previous sentence spoke of first (a parliament, an assembly…)
     event_dates: set[str] = field(default_factory=set)  # one event per date: later mentions are the same occasion
 
     def delegation_country(self, s: Sentence) -> str | None:
@@ -136,6 +137,8 @@ def _read(s: Sentence, context: Context, result: Extraction, span: list[int]) ->
     ]
     context.event_dates.update(e.date for e in events)
     found += _put(result.events, list({e.date: e for e in reversed(events)}.values())[::-1], span)
+    named = [n for n in s.named if n.kind in SUBJECT_KINDS and not s.inside_name(n)]
+    context.subject_kind = named[0].kind if named else context.subject_kind
     # "Members of the delegation:" alone on its line labels the names on the lines that follow.
     if s.text.endswith(":") and MEMBERS_LABEL.search(s.text) and not s.people:
         context.members_list = True

@@ -56,3 +56,10 @@ def test_the_same_occasion_is_reported_once():
         "At the session today it elected a Bureau."
     )
     assert events(text) == [("2026-07-03", None, "Paris")]
+
+
+def test_consultations_and_a_part_session_are_occasions():
+    text = "Vaduz, 3 March 2027\n\nThe Bureau was today elected at the opening of the spring part-session."
+    assert events(text) == [("2027-03-03", None, None)]
+    text = "Алматы, 3 марта 2027 года\n\n2 марта в Алматы прошли консультации секретариатов парламентов."
+    assert events(text) == [("2027-03-02", None, "Алматы")]

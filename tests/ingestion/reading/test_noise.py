@@ -25,6 +25,8 @@ NOISE = [
     "Prices for apples rose by 4 percent in October.",
     "Погода в Москве 3 мая была тёплой.",
     "В Санкт-Петербурге открылась выставка современного искусства.",
+    "The Folketing has 179 members, elected for four years.",  # a parliament's size is no delegation's
+    "Верховная рада насчитывает 450 депутатов.",
 ]
 
 

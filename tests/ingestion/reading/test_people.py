@@ -173,3 +173,23 @@ def test_a_delegation_page_laid_out_as_a_table_and_a_definition_list():
         ("Tamar Lomidze", "GEO", ["plenipotentiary_representative"]),
         ("Гиви Абашидзе", "GEO", ["member"]),
     ]
+
+
+def test_heads_the_delegation_and_is_deputy_head():
+    text = (
+        "The delegation of the Parliament of Moldova to the Assembly has four members. Ion Rusu heads the delegation; "
+        "Elena Munteanu is deputy head."
+    )
+    assert people(text) == [
+        ("Ion Rusu", "MDA", ["head_of_delegation"]),
+        ("Elena Munteanu", "MDA", ["deputy_head_of_delegation"]),
+    ]
+
+
+def test_its_chair_after_a_national_parliament_is_no_post_of_the_assembly():
+    # "its" is the Storting (a national parliament), not an assembly
+    assert people("The Storting met in Oslo. Its president Kari Nordmann opened the sitting.") == []
+    # …but after an assembly, its president is the assembly's chair
+    assert people("The Nordic Council met in Oslo. Its president Kari Nordmann opened the sitting.") == [
+        ("Kari Nordmann", None, ["chair"])
+    ]

@@ -111,3 +111,14 @@ def test_parts_that_name_chambers_and_contradict_the_total_give_nothing():
 )
 def test_counts_that_are_no_quota(text):
     assert read(text).delegations == []
+
+
+def test_a_past_composition_and_a_state_adjective():
+    assert seats("The Russian delegation to PACE was made up of 18 representatives and 18 substitutes.") == [
+        ("RUS", None, 18, "member"),
+        ("RUS", None, 18, "substitute"),
+    ]
+    assert seats("Делегация Милли Меджлиса в ПАСЕ состояла из шести представителей и шести заместителей.") == [
+        ("AZE", None, 6, "member"),
+        ("AZE", None, 6, "substitute"),
+    ]

@@ -17,7 +17,7 @@ from collections import defaultdict
 from interparl.registry.roles import DELEGATION_ROLES, Role
 
 from .facts import PersonFact
-from .gazetteer import ASSEMBLY, STATE
+from .gazetteer import ASSEMBLY, BODY, ORGAN, ORGANIZATION, STATE
 from .mentions import Person, Post, Sentence
 from .words import HEAD_OF_STATE, NATIONAL, SPEAKER
 
@@ -66,7 +66,7 @@ def read_people(s: Sentence, context) -> list[PersonFact]:
         posts = dict(sorted(links[id(person)].items(), key=lambda item: item[0].start))
         roles = []
         for post, verb in posts.items():
-            role = _role(post, verb)
+            role = None if post.its and _its_parliament(s, post, context) else _role(post, verb)
             if role == "deputy_of_antecedent":
                 role = _deputy_role(links)
             if role and role not in roles:
@@ -89,6 +89,9 @@ def read_people(s: Sentence, context) -> list[PersonFact]:
         )
     return facts
 
+
+# What "its" can refer to: the last of these a text named.
+SUBJECT_KINDS = (BODY, ASSEMBLY, ORGAN, ORGANIZATION)
 
 # -- how a post reaches a name -------------------------------------------------------------------------------------
 
@@ -310,6 +313,14 @@ def _role(post: Post, verb: bool) -> str | None:
             return post.role if post.of.belongs_to_assembly() else None
         return post.role if verb else None  # "President X" is a head of state; "elected X President" is not
     return post.role
+
+
+def _its_parliament(s: Sentence, post: Post, context) -> bool:
+    """ "The Mejlis … Its chairwoman X": "its" is the national parliament named last before the post (in this
+    sentence, else as the previous one's subject), so the post is a parliament's, not an assembly's."""
+    before = [n for n in s.named if n.end <= post.start and n.kind in SUBJECT_KINDS]
+    kind = before[-1].kind if before else context.subject_kind
+    return kind == BODY
 
 
 def _deputy_role(links) -> str | None:

@@ -15,7 +15,7 @@ import re
 from .facts import Delegation, Seat
 from .gazetteer import ASSEMBLY, BODY
 from .mentions import Count, Named, Sentence
-from .words import COMPOSITION, DELEGATION, SPLIT_MARKERS
+from .words import COMPOSITION, DELEGATION, SEAT_NOUN, SIZE_ONLY, SPLIT_MARKERS
 
 LABEL = re.compile(r"(?:delegation|делегаци\w*)\b.*(?::|\s[–—-])\s*$", re.IGNORECASE)  # "Delegation of X to Y: 4 …"
 CHAMBER_NOUNS = {"senators": "senators", "senator": "senators", "сенатор": "сенаторы"}
@@ -25,10 +25,18 @@ def read_seats(s: Sentence, context) -> list[Delegation]:
     counts = [c for c in s.counts if c.value or c.as_many]
     if not counts or not (COMPOSITION.search(s.text) or LABEL.search(s.text[: s.start_of(counts[0].start)])):
         return []
+    if not _about_a_delegation(s):
+        return []  # "The Mejlis has 125 deputies": the size of a parliament, not of a delegation
     found = []
     for start, end in _clauses(s):
         found += _clause(s, context, start, end, [c for c in counts if start <= c.start < end])
     return found
+
+
+def _about_a_delegation(s: Sentence) -> bool:
+    if DELEGATION in s.cues or any(n.kind == ASSEMBLY for n in s.named) or SEAT_NOUN.search(s.text):
+        return True
+    return any(not SIZE_ONLY.fullmatch(m.group(0)) for m in COMPOSITION.finditer(s.text))
 
 
 def _clauses(s: Sentence) -> list[tuple[int, int]]:

@@ -20,7 +20,7 @@ STATE_VARIANTS: dict[str, tuple[str, ...]] = {
     "KAZ": ("kazakh", "казахстанский"),
     "KGZ": ("kyrgyz", "kirghizia", "kirgizia", "кыргызстан", "кыргызский", "киргизский"),
     "MDA": ("moldovan", "молдова", "молдавия", "молдавский"),
-    "RUS": ("russia", "россия", "российский"),
+    "RUS": ("russia", "russian", "россия", "российский"),
     "TJK": ("tajik", "таджикский"),
     "TKM": ("turkmen", "туркмения", "туркменский"),
     "UZB": ("uzbek", "узбекский"),

@@ -52,9 +52,18 @@ POSTS_EN = _posts(
     [
         (r"\bplenipotentiary\s+representatives?\b", Role.PLENIPOTENTIARY, ANY_CASE, {}),
         (r"\bdeputy\s+heads?\s+of\s+(?:the\s+)?(?:\w+\s+)?delegation\b", Role.DEPUTY_HEAD_OF_DELEGATION, ANY_CASE, {}),
+        # "…; Levan Ioseliani is deputy head": of the delegation the text is about (a deputy head of anything else
+        # names it)
+        (
+            r"\bis\s+(?:the\s+|its\s+)?deputy\s+head\b(?!\s+of)",
+            Role.DEPUTY_HEAD_OF_DELEGATION,
+            ANY_CASE,
+            {"predicate": True},
+        ),
         (r"\bheads?\s+of\s+(?:the\s+)?(?:[A-Z]\w+\s+)?delegation\b", Role.HEAD_OF_DELEGATION, ANY_CASE, {}),
         (
-            r"\b(?:will\s+)?(?:leads?|led|leading|will\s+lead)\s+the\s+(?:[A-Z]\w+\s+)?delegation\b",
+            r"\b(?:will\s+)?(?:leads?|led|leading|heads|headed|heading|will\s+(?:lead|head))\s+the\s+(?:[A-Z]\w+\s+)?"
+            r"delegation\b",
             Role.HEAD_OF_DELEGATION,
             0,
             {"predicate": True},
@@ -237,12 +246,22 @@ NUMBER_WORDS_EN = {
 }
 # A composition is stated, not an attendance: how a delegation is made up or what a parliament sends.
 COMPOSITION = re.compile(
-    r"\b(?:represented|consists?|consisting|comprises?|comprising|composed|made\s+up|includes?|including|sends?|"
-    r"delegates?|appointed|numbers|has|have|holds?|seats?|is\s+formed)\b"
-    r"|(?<!\w)(?:представлен\w*|состоит|состоящ\w+|насчитывает|направля\w+|включа\w+|входят|формируется|"
+    r"\b(?:represented|consists?|consisted|consisting|comprises?|comprised|comprising|composed|made\s+up|includes?|"
+    r"included|including|sends?|sent|delegates?|appointed|numbers|numbered|has|have|had|holds?|held|seats?|"
+    r"is\s+formed|was\s+formed)\b"
+    r"|(?<!\w)(?:представлен\w*|состоит|состоял\w*|состоящ\w+|насчитывает|насчитывал\w*|направля\w+|направил\w*|"
+    r"включа\w+|входят|входил\w*|формируется|формировал\w*|"
     r"сформирован\w*|имеет|располагает|мест\w*|делегаци\w+\s+из)(?!\w)",
     ANY_CASE,
 )
+# Verbs that state a size of anything ("the Mejlis has 125 deputies"): a delegation's only where the sentence is
+# about a delegation, an assembly or seats.
+SIZE_ONLY = re.compile(
+    r"\b(?:has|have|had|holds?|held|numbers|numbered|includes?|included|including)\b"
+    r"|(?<!\w)(?:имеет|имел\w*|насчитывает|насчитывал\w*|включа\w+)(?!\w)",
+    ANY_CASE,
+)
+SEAT_NOUN = re.compile(r"\bseats?\b|(?<!\w)мест\w*|\bassembl|(?<!\w)ассамбле", ANY_CASE)
 SPLIT_MARKERS = {"of whom", "including", "из них", "в том числе", "among them"}
 
 # -- chairmanships -------------------------------------------------------------------------------------------------
@@ -260,17 +279,21 @@ EVENT_NOUNS_EN = {
     "conference",
     "congress",
     "talks",
+    "consultations",
+    "seminar",
     "anniversary",
     "assembly",
     "council",
 }
 EVENT_CUE_EN = re.compile(
-    r"\b(?:summit|session|sitting|meeting|forum|conference|congress|talks|anniversary|met|meet|meets|gathered|"
+    r"\b(?:summit|session|sitting|meeting|forum|conference|congress|talks|consultations|seminar|anniversary|met|meet|"
+    r"meets|gathered|"
     r"convened|convene|convenes|hosted|hosts|host|founded|established|opened|closed|held)\b",
     ANY_CASE,
 )
 EVENT_CUE_RU = re.compile(
-    r"(?<!\w)(?:саммит\w*|сесси\w*|заседани\w*|форум\w*|конференци\w*|встреч\w+|переговор\w*|съезд\w*|"
+    r"(?<!\w)(?:саммит\w*|сесси\w*|заседани\w*|форум\w*|конференци\w*|встреч\w+|переговор\w*|консультаци\w*|"
+    r"семинар\w*|съезд\w*|"
     r"годовщин\w*|[\w-]*летие\w*|юбиле\w*|учрежден\w*|основан\w*|создан\w*)(?!\w)",
     ANY_CASE,
 )
@@ -324,9 +347,11 @@ _CUE_LISTS = {
     "prime deputies member members delegation joined joins "
     "полномочный заместитель руководитель глава возглавить возглавлять ответственный председатель президент "
     "вице-председатель вице-президент вице-спикер спикер сенатор министр депутат член состав войти входить включить",
-    EVENT: "summit session sessions sitting meeting meetings forum conference congress talks anniversary met "
+    EVENT: "summit session sessions part-session sitting meeting meetings forum conference congress talks "
+    "consultations seminar anniversary met "
     "gathered convened hosted founded established opened closed held meet meets convene convenes host hosts "
-    "саммит сессия заседание форум конференция встреча переговоры съезд годовщина юбилей учредить основать создать",
+    "саммит сессия заседание форум конференция встреча переговоры консультация семинар съезд годовщина юбилей учредить "
+    "основать создать",
     CHAIR: "chairmanship presidency chairs chairing chair presides председательство председательствовать "
     "председательствующий",
     MEMBERSHIP: "member members член государство-член",
@@ -336,7 +361,7 @@ _CUE_LISTS = {
 }
 # Words a title can begin with (the cue words of posts, and the first words of verb phrases such as "will lead").
 TITLE_STARTS = set(_CUE_LISTS[POST].split()) | set(
-    "will as has have the в во делегация она он его ее её вице-спикер".split()
+    "will as is has have the в во делегация она он его ее её вице-спикер".split()
 )
 CUE_WORDS: dict[str, frozenset[str]] = {}
 for _category, _words in _CUE_LISTS.items():

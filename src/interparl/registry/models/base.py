@@ -73,10 +73,15 @@ def in_force(model, at: dt.date | None = None) -> Q:
     A row whose start the sources do not state is, for most records, in force 'since before'. For facts that
     change with every election — memberships and quotas (``start_known_from_source``) — it is known only from
     the day its source was seen: before that day the registry does not assert it. Without a date seen, such
-    a fact is known only from today on. See docs/as-of.md."""
+    a fact is known only from today on. One whose end a source states is known on its last day, whenever that
+    source was seen: ending it names the later source, which must not unsay the day it ended. See docs/as-of.md."""
     at = at or dt.date.today()
     if getattr(model, "start_known_from_source", False):
-        started = Q(start_date__lte=at) | Q(start_date__isnull=True, source__accessed__lte=at)
+        started = (
+            Q(start_date__lte=at)
+            | Q(start_date__isnull=True, source__accessed__lte=at)
+            | Q(start_date__isnull=True, end_date=at)
+        )
         if at >= dt.date.today():
             started |= Q(start_date__isnull=True, source__accessed__isnull=True)
     else:
