@@ -68,8 +68,22 @@ DATE_EN = re.compile(
     rf"|(?P<m2>{MONTH_EN})\s+(?P<d3>\d{{1,2}})(?:\s*[–—-]\s*(?P<d4>\d{{1,2}}))?(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|(?P<m3>{MONTH_EN})\s+(?P<y3>\d{{4}}))\b"
 )
+_ORDINALS_RU = (
+    "перв втор трет четверт пят шест седьм восьм девят десят одиннадцат двенадцат тринадцат четырнадцат "
+    "пятнадцат шестнадцат семнадцат восемнадцат девятнадцат"
+).split()
+# «первого октября», «двадцать пятого мая»: a day written as an ordinal word (genitive) counts as its digits
+DAY_WORDS_RU = {
+    **{stem + ("ьего" if stem == "трет" else "ого"): day for day, stem in enumerate(_ORDINALS_RU, start=1)},
+    "двадцатого": 20,
+    "тридцатого": 30,
+    **{f"двадцать {stem}{'ьего' if stem == 'трет' else 'ого'}": 20 + day for day, stem in enumerate(_ORDINALS_RU[:9], 1)},
+    "тридцать первого": 31,
+}
+DAY_WORD_RU = "|".join(sorted(DAY_WORDS_RU, key=len, reverse=True)).replace("четверт", "четв[её]рт")
+DAY_WORD_CUE = re.compile(r"(?<!\w)(?:\w+ого|\w+ьего)\s+" + MONTH_RU, re.IGNORECASE)  # worth a look for DATE_RU
 DATE_RU = re.compile(
-    rf"(?<!\w)(?:(?P<d1>\d{{1,2}})(?:(?:\s*[–—-]\s*|\s+(?:по|и)\s+)(?P<d2>\d{{1,2}}))?\s+(?P<m1>{MONTH_RU})"
+    rf"(?<!\w)(?:(?P<d1>\d{{1,2}}|(?i:{DAY_WORD_RU}))(?:(?:\s*[–—-]\s*|\s+(?:по|и)\s+)(?P<d2>\d{{1,2}}))?\s+(?P<m1>{MONTH_RU})"
     rf"(?:\s+(?P<y1>\d{{4}})(?:\s*(?:года|г\.))?)?)(?!\w)"
 )
 DATE_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
@@ -89,6 +103,8 @@ def find_dates(text: str, language: str, default_year: int | None) -> list[Found
         groups = match.groupdict()
         month = month_number(groups.get("m1") or groups.get("m2") or groups.get("m3") or "")
         first = groups.get("d1") or groups.get("d3")
+        if first and not first.isdigit():
+            first = str(DAY_WORDS_RU[first.lower().replace("ё", "е")])
         last = groups.get("d2") or groups.get("d4")
         year_text = groups.get("y1") or groups.get("y2") or groups.get("y3")
         year = int(year_text) if year_text else default_year

@@ -63,3 +63,8 @@ def test_consultations_and_a_part_session_are_occasions():
     assert events(text) == [("2027-03-03", None, None)]
     text = "Алматы, 3 марта 2027 года\n\n2 марта в Алматы прошли консультации секретариатов парламентов."
     assert events(text) == [("2027-03-02", None, "Алматы")]
+
+
+def test_a_day_written_as_an_ordinal_word():
+    text = "Баку, 30 июня 2027 года\n\nДвадцать девятого июня в Баку открылась сессия Ассамблеи."
+    assert events(text) == [("2027-06-29", None, "Баку")]

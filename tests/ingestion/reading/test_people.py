@@ -193,3 +193,12 @@ def test_its_chair_after_a_national_parliament_is_no_post_of_the_assembly():
     assert people("The Nordic Council met in Oslo. Its president Kari Nordmann opened the sitting.") == [
         ("Kari Nordmann", None, ["chair"])
     ]
+
+
+def test_other_members_after_the_head():
+    text = "The Estonian delegation is led by Mart Kask. Other members: Liis Tamm and Peeter Saar."
+    assert people(text) == [
+        ("Mart Kask", "EST", ["head_of_delegation"]),
+        ("Liis Tamm", "EST", ["member"]),
+        ("Peeter Saar", "EST", ["member"]),
+    ]

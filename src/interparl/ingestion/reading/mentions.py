@@ -174,7 +174,8 @@ def analyse(
     if listing or any(p.role not in (words.NATIONAL, words.HEAD_OF_STATE) for p in sentence.posts):
         sentence.people = find_people(tokens, taken, language, _title_cases(sentence))
     sentence.counts = _counts(sentence) if words.NUMBER in sentence.cues else []
-    sentence.dates = dating.find_dates(text, language, default_year) if DIGIT.search(text) else []
+    dated = DIGIT.search(text) or (language == "ru" and dating.DAY_WORD_CUE.search(text))
+    sentence.dates = dating.find_dates(text, language, default_year) if dated else []
     return sentence
 
 

@@ -88,7 +88,7 @@ POSTS_EN = _posts(
         (r"\b(?:speakers?|Speakers?)\b", SPEAKER, 0, {}),
         (r"\b(?:senators?|MPs?|ministers?|prime\s+minister|deputies)\b", NATIONAL, 0, {}),
         (r"\b(?:Senator|Minister|Deputy|Deputies)\b", NATIONAL, 0, {}),
-        (r"^members?(?=\s*[:—–-])", Role.MEMBER, ANY_CASE, {}),  # "Member — Name" in a delegation's table
+        (r"^(?:other\s+|further\s+)?members?(?=\s*[:—–-])", Role.MEMBER, ANY_CASE, {}),  # "Member — Name" in a delegation's table
         (
             r"\bmembers?\s+of\s+(?:the\s+)?(?:[A-Z]\w+\s+)?delegation\b|\bdelegation\s+members?\b",
             Role.MEMBER,
@@ -146,7 +146,7 @@ POSTS_RU = _posts(
         (r"(?<!\w)спикер\w*", SPEAKER, ANY_CASE, {}),
         (r"(?<!\w)(?:вице-спикер\w*|сенатор\w*|министр\w*|депутат\w*)", NATIONAL, ANY_CASE, {}),
         (r"(?<!\w)член\w*\s+(?:\w+\s+)?делегаци\w+", Role.MEMBER, ANY_CASE, {}),
-        (r"^член\w*(?=\s*[:—–-])", Role.MEMBER, ANY_CASE, {}),
+        (r"^(?:другие\s+|остальные\s+)?член\w*(?=\s*[:—–-])", Role.MEMBER, ANY_CASE, {}),
         (
             r"(?<!\w)(?:в\s+состав\s+(?:\w+\s+){0,2}делегаци\w+(?:\s+[^\s.;,]+){0,4}?\s+(?:также\s+)?"
             r"(?:вошл\w+|вош[её]л|входя\w+|включен\w+)"
@@ -361,7 +361,7 @@ _CUE_LISTS = {
 }
 # Words a title can begin with (the cue words of posts, and the first words of verb phrases such as "will lead").
 TITLE_STARTS = set(_CUE_LISTS[POST].split()) | set(
-    "will as is has have the в во делегация она он его ее её вице-спикер".split()
+    "will as is has have the other further в во делегация она он его ее её вице-спикер другие остальные".split()
 )
 CUE_WORDS: dict[str, frozenset[str]] = {}
 for _category, _words in _CUE_LISTS.items():
