@@ -72,12 +72,18 @@ _ORDINALS_RU = (
     "перв втор трет четверт пят шест седьм восьм девят десят одиннадцат двенадцат тринадцат четырнадцат "
     "пятнадцат шестнадцат семнадцат восемнадцат девятнадцат"
 ).split()
+
+
+def _genitive(stem: str) -> str:
+    return stem + ("ьего" if stem == "трет" else "ого")
+
+
 # «первого октября», «двадцать пятого мая»: a day written as an ordinal word (genitive) counts as its digits
 DAY_WORDS_RU = {
-    **{stem + ("ьего" if stem == "трет" else "ого"): day for day, stem in enumerate(_ORDINALS_RU, start=1)},
+    **{_genitive(stem): day for day, stem in enumerate(_ORDINALS_RU, start=1)},
     "двадцатого": 20,
     "тридцатого": 30,
-    **{f"двадцать {stem}{'ьего' if stem == 'трет' else 'ого'}": 20 + day for day, stem in enumerate(_ORDINALS_RU[:9], 1)},
+    **{f"двадцать {_genitive(stem)}": 20 + day for day, stem in enumerate(_ORDINALS_RU[:9], start=1)},
     "тридцать первого": 31,
 }
 DAY_WORD_RU = "|".join(sorted(DAY_WORDS_RU, key=len, reverse=True)).replace("четверт", "четв[её]рт")

@@ -88,7 +88,8 @@ POSTS_EN = _posts(
         (r"\b(?:speakers?|Speakers?)\b", SPEAKER, 0, {}),
         (r"\b(?:senators?|MPs?|ministers?|prime\s+minister|deputies)\b", NATIONAL, 0, {}),
         (r"\b(?:Senator|Minister|Deputy|Deputies)\b", NATIONAL, 0, {}),
-        (r"^(?:other\s+|further\s+)?members?(?=\s*[:—–-])", Role.MEMBER, ANY_CASE, {}),  # "Member — Name" in a delegation's table
+        # "Member — Name" in a delegation's table; "Other members: …" after its head
+        (r"^(?:other\s+|further\s+)?members?(?=\s*[:—–-])", Role.MEMBER, ANY_CASE, {}),
         (
             r"\bmembers?\s+of\s+(?:the\s+)?(?:[A-Z]\w+\s+)?delegation\b|\bdelegation\s+members?\b",
             Role.MEMBER,
