@@ -142,8 +142,8 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["interparl.routers.ReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    # WAL lets readers go on while the loader writes; the pragmas run on every new connection.
+    # WAL lets readers go on while the loader writes; the pragmas run on every new connection. Connections are kept
+    # (CONN_MAX_AGE, one per server thread): opening one and running the pragmas cost more than a cached answer.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
         "transaction_mode": "IMMEDIATE",

@@ -13,6 +13,7 @@ import re
 
 from django.core.cache import caches
 from django.http import HttpResponseBadRequest, JsonResponse
+from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
 from django.utils.cache import set_response_etag
 from django.utils.http import http_date
@@ -43,7 +44,9 @@ class OpenDataMiddleware:
         # Downloads such as the calendar follow the visitor's language: the language of *this* request (from its
         # cookie or Accept-Language; LocaleMiddleware has not run yet) is part of the key.
         language = translation.get_language_from_request(request)
-        key = cache_key(request, language, version.number)
+        # Compressed once, when cached (GZipMiddleware passes an answer that is already), not on every hit.
+        gzip = GZIP_ACCEPTED.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) is not None
+        key = cache_key(request, f"{language}|{'gzip' if gzip else 'identity'}", version.number)
         cache = caches[RESPONSE_CACHE]
         response = cache.get(key) if key else None
         if response is not None:
@@ -54,6 +57,8 @@ class OpenDataMiddleware:
             _date(response, version)
             if key and not response.streaming and len(response.content) <= MAX_CACHED_BYTES:
                 set_response_etag(response)  # once, not on every answer from the cache
+                if gzip:
+                    response = COMPRESS.process_response(request, response)
                 cache.set(key, response)  # expires as the cache is configured (settings.CACHES)
         return response
 
@@ -64,6 +69,8 @@ def _date(response, version: versioning.Version) -> None:
 
 
 RESPONSE_CACHE = "responses"
+GZIP_ACCEPTED = re.compile(r"\bgzip\b")  # as GZipMiddleware reads Accept-Encoding
+COMPRESS = GZipMiddleware(lambda request: None)
 MAX_CACHED_BYTES = 256 * 1024
 EXPORT_PARAMETERS = frozenset({"as_of", "assembly"})
 
