@@ -7,12 +7,15 @@ A field added to a result for the portal is not published until it is listed her
 at start-up; a changed type shows in the published contract's test (docs/api/contract-v1.json).
 """
 
+import datetime as dt
+import json
 import types
 import typing
 
+from django.http import HttpResponse
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from interparl.registry import results, rotation
+from interparl.registry import models, results, rotation, selectors, versioning
 
 PUBLISHED: dict[type, type[BaseModel]] = {}
 
@@ -79,3 +82,19 @@ Term = published(
     rotation.Term, "country country_name start end basis projected expected_end assumption confirmed source note"
 )
 RotationReport = published(rotation.RotationReport, "organization rule terms")
+
+
+AS_OF_MARK = "@as_of@"  # where the date goes in a stretch's rendering (a text no date or name can be)
+
+
+def composition_response(assembly: models.Organization, *, at: dt.date) -> HttpResponse:
+    """The published composition on ``at`` as JSON. A composition is the same on every day of a stretch between
+    two change days but for its date (``selectors.composition_key``), so it is validated and rendered once per
+    stretch; each date then costs a cache read and the date put in."""
+
+    def render() -> str:
+        published = Composition.model_validate(selectors.composition(assembly, at=at)).model_dump(mode="json")
+        return json.dumps({**published, "as_of": AS_OF_MARK})  # as django-ninja renders: ASCII, escaped
+
+    body = versioning.cached(("published", *selectors.composition_key(assembly, at=at)), render)
+    return HttpResponse(body.replace(AS_OF_MARK, at.isoformat(), 1), content_type="application/json; charset=utf-8")

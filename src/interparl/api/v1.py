@@ -154,7 +154,7 @@ def get_composition(request, slug: str, as_of: IsoDate | None = AsOf):
     """Per delegation: country, parliament, chambers with quota and seats filled, members, post holders,
     participation status, and quotas from other sources that disagree."""
     assembly = selectors.get_organization(slug, models.Organization.Classification.ASSEMBLY)
-    return selectors.composition(assembly, at=as_of)
+    return computed.composition_response(assembly, at=as_of or dt.date.today())
 
 
 @api.get("/people", response={200: list[schemas.Person], **NOT_FOUND}, tags=["people"])

@@ -204,11 +204,15 @@ def composition(assembly: models.Organization, *, at: dt.date | None = None) -> 
     The answer is the same on every day between two days on which something of the assembly starts or ends
     (``change_days``): it is computed once per such stretch and registry version, and given with its own date."""
     at = at or dt.date.today()
-    days = versioning.cached(("change-days", assembly.pk, dt.date.today()), lambda: change_days(assembly))
-    stretch = bisect.bisect_right(days, at)
-    key = ("composition", assembly.pk, stretch, translation.get_language())
-    found = versioning.cached(key, lambda: compute_composition(assembly, at))
+    found = versioning.cached(composition_key(assembly, at=at), lambda: compute_composition(assembly, at))
     return found if found.as_of == at else found.model_copy(update={"as_of": at})
+
+
+def composition_key(assembly: models.Organization, *, at: dt.date) -> tuple:
+    """What the composition on ``at`` is the same for: the assembly, the stretch of days ``at`` falls in, and the
+    language. A face that renders a composition may cache its rendering under it (the API does)."""
+    days = versioning.cached(("change-days", assembly.pk, dt.date.today()), lambda: change_days(assembly))
+    return ("composition", assembly.pk, bisect.bisect_right(days, at), translation.get_language())
 
 
 def change_days(assembly: models.Organization) -> list[dt.date]:
