@@ -11,7 +11,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from django.db import connections, router
+from django.utils import timezone
+from modeltranslation.translator import NotRegistered, translator
+from simple_history.utils import bulk_update_with_history
 
 from ..history import bulk_attributes
 from .yaml_lines import DatasetError
@@ -92,13 +95,7 @@ class Writer:
                     problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
                     raise DatasetError([f"{row.where}: {problems}"]) from None
             if new:
-                bulk_create_with_history(
-                    new,
-                    model,
-                    batch_size=BATCH_SIZE,
-                    default_change_reason=self.reason,
-                    custom_historical_attrs=bulk_attributes(),
-                )
+                insert_with_history(model, new, key_field, self.reason)
             if changed:
                 bulk_update_with_history(
                     changed,
@@ -114,3 +111,74 @@ class Writer:
             for obj in new + changed:
                 ids[getattr(obj, key_field)] = obj.pk
         return ids
+
+
+# Columns whose values go to the database as Python holds them; others are converted by their field.
+PLAIN_TYPES = {
+    "CharField", "TextField", "SlugField", "IntegerField", "PositiveIntegerField", "PositiveSmallIntegerField",
+    "SmallIntegerField", "BigIntegerField", "BooleanField", "ForeignKey",
+}  # fmt: skip
+
+
+def insert_with_history(model, objs: list, key_field: str, reason: str) -> None:
+    """Insert new records and their change-history rows ("+", with the load's reason and change set), and set
+    their primary keys. One prepared statement run for every row, then one INSERT … SELECT copying the rows as
+    stored into the history table: what Django's bulk_create would write, without compiling SQL per row."""
+    connection = connections[router.db_for_write(model)]
+    quote = connection.ops.quote_name
+    fields = [f for f in model._meta.concrete_fields if f is not model._meta.auto_field]
+    try:  # a translated field's own column holds what its descriptor gives (modeltranslation's fallback)
+        translated = set(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        translated = set()
+
+    def value(obj, field):
+        if field.name in translated or field.get_internal_type() not in PLAIN_TYPES:
+            return field.get_db_prep_save(field.pre_save(obj, True), connection)
+        return obj.__dict__.get(field.attname)
+
+    table = quote(model._meta.db_table)
+    columns = ", ".join(quote(f.column) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    keys = [getattr(obj, key_field) for obj in objs]
+    with connection.cursor() as cursor:
+        for start in range(0, len(objs), BATCH_SIZE):
+            batch = objs[start : start + BATCH_SIZE]
+            cursor.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES ({marks})", [[value(o, f) for f in fields] for o in batch]
+            )
+        pks = {}
+        key_column = quote(model._meta.get_field(key_field).column)
+        for start in range(0, len(keys), 500):  # SQLite takes at most 999 parameters a statement
+            chunk = keys[start : start + 500]
+            cursor.execute(
+                f"SELECT {key_column}, {quote(model._meta.pk.column)} FROM {table} "
+                f"WHERE {key_column} IN ({', '.join(['%s'] * len(chunk))})",
+                chunk,
+            )
+            pks.update(cursor.fetchall())
+        for obj, key in zip(objs, keys, strict=True):
+            obj.pk = pks[key]
+            obj._state.adding, obj._state.db = False, connection.alias
+        _copy_to_history(cursor, model, [obj.pk for obj in objs], reason, quote)
+
+
+def _copy_to_history(cursor, model, pks: list[int], reason: str, quote) -> None:
+    history = model.history.model
+    now = cursor.db.ops.adapt_datetimefield_value(timezone.now())
+    own = {f.column for f in model._meta.concrete_fields}
+    copied = [f.column for f in history._meta.concrete_fields if f.column in own]
+    tag = bulk_attributes().get("changeset")
+    extra = {"history_date": now, "history_change_reason": reason[:100], "history_type": "+"}
+    extra |= {"changeset": tag} if tag is not None else {}
+    names = [quote(c) for c in copied] + [quote(history._meta.get_field(n).column) for n in extra]
+    selected = ", ".join(quote(c) for c in copied)
+    pk = quote(model._meta.pk.column)
+    for start in range(0, len(pks), 500):
+        chunk = pks[start : start + 500]
+        cursor.execute(
+            f"INSERT INTO {quote(history._meta.db_table)} ({', '.join(names)}) "
+            f"SELECT {selected}, {', '.join(['%s'] * len(extra))} FROM {quote(model._meta.db_table)} "
+            f"WHERE {pk} IN ({', '.join(['%s'] * len(chunk))}) ORDER BY {pk}",
+            [*extra.values(), *chunk],
+        )
