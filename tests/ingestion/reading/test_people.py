@@ -202,3 +202,11 @@ def test_other_members_after_the_head():
         ("Liis Tamm", "EST", ["member"]),
         ("Peeter Saar", "EST", ["member"]),
     ]
+
+
+def test_with_someone_as_deputy_head():
+    text = "The Maltese delegation to the Assembly will be headed by Joe Borg, with Rita Vella as deputy head."
+    assert people(text) == [
+        ("Joe Borg", "MLT", ["head_of_delegation"]),
+        ("Rita Vella", "MLT", ["deputy_head_of_delegation"]),
+    ]

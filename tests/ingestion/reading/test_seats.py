@@ -122,3 +122,9 @@ def test_a_past_composition_and_a_state_adjective():
         ("AZE", None, 6, "member"),
         ("AZE", None, 6, "substitute"),
     ]
+
+
+def test_a_chamber_named_whole():
+    text = "Italy sends 10 members to the Assembly: 7 from the Chamber of Deputies and 3 from the Senate of the "
+    text += "Republic."
+    assert seats(text) == [("ITA", "Chamber of Deputies", 7, "member"), ("ITA", "Senate of the Republic", 3, "member")]

@@ -46,6 +46,7 @@ BODIES = [
     ("Parliament", "Парламент", None),
     ("House of Representatives", "Палата представителей", None),
     ("Senate", "Сенат", None),
+    ("Senate of the Republic", "Сенат Республики", "ITA"),
     ("National Assembly", "Национальное собрание", None),
     ("National Council", "Национальный совет", None),
     ("Federal Assembly", "Федеральное собрание", None),

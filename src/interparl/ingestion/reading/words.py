@@ -52,10 +52,10 @@ POSTS_EN = _posts(
     [
         (r"\bplenipotentiary\s+representatives?\b", Role.PLENIPOTENTIARY, ANY_CASE, {}),
         (r"\bdeputy\s+heads?\s+of\s+(?:the\s+)?(?:\w+\s+)?delegation\b", Role.DEPUTY_HEAD_OF_DELEGATION, ANY_CASE, {}),
-        # "…; Levan Ioseliani is deputy head": of the delegation the text is about (a deputy head of anything else
-        # names it)
+        # "…; Levan Ioseliani is deputy head", "with X as deputy head": of the delegation the text is about (a
+        # deputy head of anything else names it)
         (
-            r"\bis\s+(?:the\s+|its\s+)?deputy\s+head\b(?!\s+of)",
+            r"\b(?:is|as)\s+(?:the\s+|its\s+)?deputy\s+head\b(?!\s+of)",
             Role.DEPUTY_HEAD_OF_DELEGATION,
             ANY_CASE,
             {"predicate": True},
