@@ -13,7 +13,7 @@ import re
 
 from django.core.cache import caches
 from django.http import HttpResponseBadRequest, JsonResponse
-from django.middleware.gzip import GZipMiddleware
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils import translation
 from django.utils.cache import set_response_etag
 from django.utils.http import http_date
@@ -45,7 +45,7 @@ class OpenDataMiddleware:
         # cookie or Accept-Language; LocaleMiddleware has not run yet) is part of the key.
         language = translation.get_language_from_request(request)
         # Compressed once, when cached (GZipMiddleware passes an answer that is already), not on every hit.
-        gzip = GZIP_ACCEPTED.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) is not None
+        gzip = re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) is not None
         key = cache_key(request, f"{language}|{'gzip' if gzip else 'identity'}", version.number)
         cache = caches[RESPONSE_CACHE]
         response = cache.get(key) if key else None
@@ -69,7 +69,6 @@ def _date(response, version: versioning.Version) -> None:
 
 
 RESPONSE_CACHE = "responses"
-GZIP_ACCEPTED = re.compile(r"\bgzip\b")  # as GZipMiddleware reads Accept-Encoding
 COMPRESS = GZipMiddleware(lambda request: None)
 MAX_CACHED_BYTES = 256 * 1024
 EXPORT_PARAMETERS = frozenset({"as_of", "assembly"})

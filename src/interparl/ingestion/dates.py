@@ -87,7 +87,7 @@ DAY_WORDS_RU = {
     "тридцать первого": 31,
 }
 DAY_WORD_RU = "|".join(sorted(DAY_WORDS_RU, key=len, reverse=True)).replace("четверт", "четв[её]рт")
-DAY_WORD_CUE = re.compile(r"(?<!\w)(?:\w+ого|\w+ьего)\s+" + MONTH_RU, re.IGNORECASE)  # worth a look for DATE_RU
+DAY_WORD_CUE = re.compile(r"го\s+" + MONTH_RU, re.IGNORECASE)  # «…го октября»: worth reading with DATE_RU
 DATE_RU = re.compile(
     rf"(?<!\w)(?:(?P<d1>\d{{1,2}}|(?i:{DAY_WORD_RU}))(?:(?:\s*[–—-]\s*|\s+(?:по|и)\s+)(?P<d2>\d{{1,2}}))?\s+(?P<m1>{MONTH_RU})"
     rf"(?:\s+(?P<y1>\d{{4}})(?:\s*(?:года|г\.))?)?)(?!\w)"

@@ -20,7 +20,7 @@ from .reading.facts import Extraction, Unparsed
 from .reading.gazetteer import ASSEMBLY, ORGANIZATION, ORGANIZATION_OF, STATE
 from .reading.mentions import Sentence, analyse
 from .reading.organizations import FUTURE, read_chairmanships, read_member_states
-from .reading.people import SUBJECT_KINDS, read_people
+from .reading.people import read_people
 from .reading.seats import read_seats
 from .reading.websites import read_websites
 from .reading.words import DELEGATION
@@ -137,8 +137,8 @@ def _read(s: Sentence, context: Context, result: Extraction, span: list[int]) ->
     ]
     context.event_dates.update(e.date for e in events)
     found += _put(result.events, list({e.date: e for e in reversed(events)}.values())[::-1], span)
-    named = [n for n in s.named if n.kind in SUBJECT_KINDS and not s.inside_name(n)]
-    context.subject_kind = named[0].kind if named else context.subject_kind
+    subjects = s.subjects()
+    context.subject_kind = subjects[0].kind if subjects else context.subject_kind
     # "Members of the delegation:" alone on its line labels the names on the lines that follow.
     if s.text.endswith(":") and MEMBERS_LABEL.search(s.text) and not s.people:
         context.members_list = True

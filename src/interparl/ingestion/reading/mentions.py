@@ -17,6 +17,8 @@ from .gazetteer import ASSEMBLY, BODY, ORGAN, ORGANIZATION, STATE, Entry, Gazett
 from .names import find_people
 from .tokens import Token, offsets, parses, tokenize
 
+SUBJECT_KINDS = (BODY, ASSEMBLY, ORGAN, ORGANIZATION)  # what "its" can refer to
+
 
 @dataclass(slots=True, eq=False)
 class Named:
@@ -151,6 +153,11 @@ class Sentence:
         """The one state the sentence names (or its bodies imply), if it names exactly one."""
         countries = self.countries()
         return next(iter(countries)) if len(countries) == 1 else None
+
+    def subjects(self) -> list[Named]:
+        """The bodies, assemblies, organs and organisations the sentence names, in order, not counting those inside
+        another's name: what "its" can refer to."""
+        return [n for n in self.named if n.kind in SUBJECT_KINDS and not self.inside_name(n)]
 
     def inside_name(self, mention: Named) -> bool:
         """A state named inside an assembly's name ("… of the Union of Belarus and Russia") is not a state mention."""

@@ -17,7 +17,7 @@ from collections import defaultdict
 from interparl.registry.roles import DELEGATION_ROLES, Role
 
 from .facts import PersonFact
-from .gazetteer import ASSEMBLY, BODY, ORGAN, ORGANIZATION, STATE
+from .gazetteer import ASSEMBLY, BODY, STATE
 from .mentions import Person, Post, Sentence
 from .words import HEAD_OF_STATE, NATIONAL, SPEAKER
 
@@ -89,9 +89,6 @@ def read_people(s: Sentence, context) -> list[PersonFact]:
         )
     return facts
 
-
-# What "its" can refer to: the last of these a text named.
-SUBJECT_KINDS = (BODY, ASSEMBLY, ORGAN, ORGANIZATION)
 
 # -- how a post reaches a name -------------------------------------------------------------------------------------
 
@@ -318,7 +315,7 @@ def _role(post: Post, verb: bool) -> str | None:
 def _its_parliament(s: Sentence, post: Post, context) -> bool:
     """ "The Mejlis … Its chairwoman X": "its" is the national parliament named last before the post (in this
     sentence, else as the previous one's subject), so the post is a parliament's, not an assembly's."""
-    before = [n for n in s.named if n.end <= post.start and n.kind in SUBJECT_KINDS]
+    before = [n for n in s.subjects() if n.end <= post.start]
     kind = before[-1].kind if before else context.subject_kind
     return kind == BODY
 

@@ -15,7 +15,7 @@ import re
 from .facts import Delegation, Seat
 from .gazetteer import ASSEMBLY, BODY
 from .mentions import Count, Named, Sentence
-from .words import COMPOSITION, DELEGATION, SEAT_NOUN, SIZE_ONLY, SPLIT_MARKERS
+from .words import COMPOSED, COMPOSITION, DELEGATION, DELEGATION_CONTEXT, SPLIT_MARKERS
 
 LABEL = re.compile(r"(?:delegation|делегаци\w*)\b.*(?::|\s[–—-])\s*$", re.IGNORECASE)  # "Delegation of X to Y: 4 …"
 CHAMBER_NOUNS = {"senators": "senators", "senator": "senators", "сенатор": "сенаторы"}
@@ -34,9 +34,10 @@ def read_seats(s: Sentence, context) -> list[Delegation]:
 
 
 def _about_a_delegation(s: Sentence) -> bool:
-    if DELEGATION in s.cues or any(n.kind == ASSEMBLY for n in s.named) or SEAT_NOUN.search(s.text):
+    """A verb of composition, or a verb of size ("has") in a sentence about a delegation, an assembly or seats."""
+    if DELEGATION in s.cues or any(n.kind == ASSEMBLY for n in s.named) or DELEGATION_CONTEXT.search(s.text):
         return True
-    return any(not SIZE_ONLY.fullmatch(m.group(0)) for m in COMPOSITION.finditer(s.text))
+    return COMPOSED.search(s.text) is not None
 
 
 def _clauses(s: Sentence) -> list[tuple[int, int]]:

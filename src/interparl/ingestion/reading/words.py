@@ -246,23 +246,21 @@ NUMBER_WORDS_EN = {
     "ninety",
 }
 # A composition is stated, not an attendance: how a delegation is made up or what a parliament sends.
-COMPOSITION = re.compile(
-    r"\b(?:represented|consists?|consisted|consisting|comprises?|comprised|comprising|composed|made\s+up|includes?|"
-    r"included|including|sends?|sent|delegates?|appointed|numbers|numbered|has|have|had|holds?|held|seats?|"
-    r"is\s+formed|was\s+formed)\b"
-    r"|(?<!\w)(?:представлен\w*|состоит|состоял\w*|состоящ\w+|насчитывает|насчитывал\w*|направля\w+|направил\w*|"
-    r"включа\w+|входят|входил\w*|формируется|формировал\w*|"
-    r"сформирован\w*|имеет|располагает|мест\w*|делегаци\w+\s+из)(?!\w)",
-    ANY_CASE,
+_COMPOSED_EN = (
+    r"represented|consists?|consisted|consisting|comprises?|comprised|comprising|composed|made\s+up|sends?|sent|"
+    r"delegates?|appointed|seats?|is\s+formed|was\s+formed"
+)
+_COMPOSED_RU = (
+    r"представлен\w*|состоит|состоял\w*|состоящ\w+|направля\w+|направил\w*|входят|входил\w*|формируется|"
+    r"формировал\w*|сформирован\w*|располагает|мест\w*|делегаци\w+\s+из"
 )
 # Verbs that state a size of anything ("the Mejlis has 125 deputies"): a delegation's only where the sentence is
-# about a delegation, an assembly or seats.
-SIZE_ONLY = re.compile(
-    r"\b(?:has|have|had|holds?|held|numbers|numbered|includes?|included|including)\b"
-    r"|(?<!\w)(?:имеет|имел\w*|насчитывает|насчитывал\w*|включа\w+)(?!\w)",
-    ANY_CASE,
-)
-SEAT_NOUN = re.compile(r"\bseats?\b|(?<!\w)мест\w*|\bassembl|(?<!\w)ассамбле", ANY_CASE)
+# about a delegation, an assembly or seats (``DELEGATION_CONTEXT``).
+_SIZE_EN = r"has|have|had|holds?|held|numbers|numbered|includes?|included|including"
+_SIZE_RU = r"имеет|имел\w*|насчитывает|насчитывал\w*|включа\w+"
+COMPOSED = re.compile(rf"\b(?:{_COMPOSED_EN})\b|(?<!\w)(?:{_COMPOSED_RU})(?!\w)", ANY_CASE)
+COMPOSITION = re.compile(rf"\b(?:{_COMPOSED_EN}|{_SIZE_EN})\b|(?<!\w)(?:{_COMPOSED_RU}|{_SIZE_RU})(?!\w)", ANY_CASE)
+DELEGATION_CONTEXT = re.compile(r"\bseats?\b|(?<!\w)мест\w*|\bassembl|(?<!\w)ассамбле", ANY_CASE)
 SPLIT_MARKERS = {"of whom", "including", "из них", "в том числе", "among them"}
 
 # -- chairmanships -------------------------------------------------------------------------------------------------

@@ -132,10 +132,14 @@ def insert_with_history(model, objs: list, key_field: str, reason: str) -> None:
     except NotRegistered:
         translated = set()
 
-    def value(obj, field):
-        if field.name in translated or field.get_internal_type() not in PLAIN_TYPES:
-            return field.get_db_prep_save(field.pre_save(obj, True), connection)
-        return obj.__dict__.get(field.attname)
+    converted = [f.name in translated or f.get_internal_type() not in PLAIN_TYPES for f in fields]
+
+    def values(obj) -> list:
+        stored = obj.__dict__
+        return [
+            field.get_db_prep_save(field.pre_save(obj, True), connection) if convert else stored.get(field.attname)
+            for field, convert in zip(fields, converted, strict=True)
+        ]
 
     table = quote(model._meta.db_table)
     columns = ", ".join(quote(f.column) for f in fields)
@@ -144,9 +148,7 @@ def insert_with_history(model, objs: list, key_field: str, reason: str) -> None:
     with connection.cursor() as cursor:
         for start in range(0, len(objs), BATCH_SIZE):
             batch = objs[start : start + BATCH_SIZE]
-            cursor.executemany(
-                f"INSERT INTO {table} ({columns}) VALUES ({marks})", [[value(o, f) for f in fields] for o in batch]
-            )
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", [values(obj) for obj in batch])
         pks = {}
         key_column = quote(model._meta.get_field(key_field).column)
         for start in range(0, len(keys), 500):  # SQLite takes at most 999 parameters a statement
