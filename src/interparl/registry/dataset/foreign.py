@@ -24,6 +24,8 @@ DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ID_SCHEME = "popolo-id"  # the scheme under which a publisher's own id is kept
 
 Kind = Organization.Classification
+# The registry's own values, as sets: a choices enum builds its list of values anew each time it is asked.
+KINDS, ROLES, EVENT_KINDS = frozenset(Kind.values), frozenset(Role.values), frozenset(Event.Kind.values)
 ORGANIZATION_KINDS = {
     "legislature": (Kind.PARLIAMENT, ""),
     "parliament": (Kind.PARLIAMENT, ""),
@@ -110,7 +112,7 @@ class Mapper:
 
     def _organization(self, description, record: dict) -> dict:
         classification = str(record.get("classification") or "").strip()
-        if classification in Kind.values:
+        if classification in KINDS:
             return record
         kind, chamber = ORGANIZATION_KINDS.get(classification.lower(), (Kind.BODY, ""))
         record["classification"] = kind
@@ -128,10 +130,10 @@ class Mapper:
 
     def _membership(self, description, record: dict) -> dict:
         role = record.get("role")
-        if role is None or role in Role.values:
+        if role is None or role in ROLES:
             return record
         words = " ".join(str(role).lower().split())
-        mapped = ROLE_WORDS.get(words) or (words.replace(" ", "_") if words.replace(" ", "_") in Role.values else None)
+        mapped = ROLE_WORDS.get(words) or (words.replace(" ", "_") if words.replace(" ", "_") in ROLES else None)
         record["role"] = mapped or Role.MEMBER
         if not record.get("label"):
             record["label"] = str(role)  # the role as the source words it
@@ -140,7 +142,7 @@ class Mapper:
 
     def _event(self, description, record: dict) -> dict:
         kind = record.get("classification")
-        if kind and kind not in Event.Kind.values:
+        if kind and kind not in EVENT_KINDS:
             record["classification"] = Event.Kind.OTHER
             self.mapped[f"events: classification '{kind}' → other"] += 1
         return record

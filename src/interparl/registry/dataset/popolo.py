@@ -7,6 +7,7 @@ file of hundreds of thousands of memberships is never held in memory whole.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from .writer import LoadReport, Writer
 from .yaml_lines import DatasetError
 
 CHUNK = 5000
-CHUNK_CHARS = 8_000_000
+CHUNK_BYTES = 8_000_000
 MAX_PROBLEMS = 50
 
 
@@ -98,10 +99,11 @@ class _Progress:
 
     def __init__(self, callback, size: int):
         self.callback, self.size, self.done = callback, size, 0
+        self.passes = len(descriptions.every()) + 2  # until the checking pass has said which sections there are
 
     def update(self, position: int) -> None:
         if self.callback:
-            self.callback(self.done + position, self.size * (len(descriptions.every()) + 2))
+            self.callback(self.done + position, self.size * self.passes)
 
     def next_pass(self) -> None:
         self.done += self.size
@@ -114,12 +116,13 @@ def _describe(event: str) -> str:
     )
 
 
-def check_document(path: Path, handle_position=None) -> None:
+def check_document(path: Path, handle_position=None) -> Counter:
     """One pass over the file with a parser that keeps no state but a depth: the document must be an object whose
     known sections are lists of records, no record nested deeper than ``MAX_DEPTH`` nor larger than
-    ``MAX_RECORD_CHARS``, and no text may hold a NUL character. Reading the records afterwards is then bounded."""
+    ``MAX_RECORD_CHARS``, and no text may hold a NUL character. Reading the records afterwards is then bounded.
+    Returns how many records each known section holds."""
     depth, section, index, size = 0, None, -1, 0
-    sections = _by_section()
+    sections, held = _by_section(), Counter()
     events, awaiting = 0, False
     with open(path, "rb") as stream:
         try:
@@ -139,6 +142,7 @@ def check_document(path: Path, handle_position=None) -> None:
                         raise DatasetError([f"{path}: {section}: expected a list of records, found {_describe(event)}"])
                 elif depth == 2 and section in sections and event not in ("end_array", "map_key"):
                     index, size = index + 1, 0
+                    held[section] += 1
                 where = f"{path}: {section}[{index}]" if depth >= 2 else f"{path}: {section or '(document)'}"
                 if isinstance(value, str):
                     if "\x00" in value:
@@ -156,15 +160,18 @@ def check_document(path: Path, handle_position=None) -> None:
             if events == 0 and not path.stat().st_size:
                 raise DatasetError([f"{path}: the file is empty"]) from None
             raise DatasetError([f"{path}: not valid JSON ({_first_line(exc)})"]) from None
+    return held
 
 
-def _records(path: Path, section: str, handle_position) -> Iterator[tuple[int, dict]]:
+def _records(path: Path, section: str, handle_position) -> Iterator[tuple[int, dict, int]]:
+    """The section's records, each with how far into the file the parser had read when it was built."""
     with open(path, "rb") as stream:
         try:
             for index, record in enumerate(ijson.items(stream, f"{section}.item", use_float=True)):
+                position = stream.tell()
                 if index % 1000 == 0:
-                    handle_position(stream.tell())
-                yield index, record
+                    handle_position(position)
+                yield index, record, position
         except ijson.JSONError as exc:
             raise DatasetError([f"{path}: not valid JSON ({_first_line(exc)})"]) from None
 
@@ -191,7 +198,10 @@ def load_popolo(path: Path | str, reason: str | None = None, progress=None) -> L
         raise DatasetError([f"{path}: not a file"])
     report = LoadReport(str(path))
     tracker = _Progress(progress, path.stat().st_size)
-    check_document(path, tracker.update)
+    held = check_document(path, tracker.update)
+    present = [d for d in descriptions.every() if held[d.popolo_section]]
+    linked_late = [d for d in present if any(field.late for field in d.fields)]
+    tracker.passes = 1 + len(present) + len(linked_late)
     tracker.next_pass()
 
     def where(*parts) -> str:
@@ -205,17 +215,16 @@ def load_popolo(path: Path | str, reason: str | None = None, progress=None) -> L
     mapper = Mapper()
     with transaction.atomic():
         importer = Importer(Writer(reason or f"imported from {path.name}", report), where)
-        for description in descriptions.every():
+        for description in present:
             for chunk in _valid_chunks(path, description, report, tracker, where, mapper):
                 _write_new_sources(importer, mapper)
                 importer.section(description, chunk, late=False)
             tracker.next_pass()
         # Parents and senders may come anywhere in the section: linked once every organisation exists.
-        for description in descriptions.every():
-            if any(field.late for field in description.fields):
-                for chunk in _valid_chunks(path, description, report, tracker, where, Mapper(), count=False):
-                    importer.relations(description, chunk)
-        tracker.next_pass()
+        for description in linked_late:
+            for chunk in _valid_chunks(path, description, report, tracker, where, Mapper(), count=False):
+                importer.relations(description, chunk)
+            tracker.next_pass()
         finish(report, path)
     report.mapped = mapper.mapped
     return report
@@ -231,24 +240,14 @@ def _write_new_sources(importer: Importer, mapper: Mapper) -> None:
         importer.section(source, records)
 
 
-def _text_size(value) -> int:
-    if isinstance(value, str):
-        return len(value)
-    if isinstance(value, dict):
-        return sum(len(key) + _text_size(item) for key, item in value.items())
-    if isinstance(value, list):
-        return sum(_text_size(item) for item in value)
-    return 8
-
-
-def _next_chunk(records: Iterator[tuple[int, dict]]) -> list:
-    """Up to ``CHUNK`` records, fewer if they hold more than ``CHUNK_CHARS`` of text between them: memory is
+def _next_chunk(records: Iterator[tuple[int, dict, int]]) -> list[tuple[int, dict]]:
+    """Up to ``CHUNK`` records, fewer if they take more than ``CHUNK_BYTES`` of the file between them: memory is
     bounded by the text a chunk holds, not only by its number of records."""
-    chunk, size = [], 0
-    for item in records:
-        chunk.append(item)
-        size += _text_size(item[1])
-        if len(chunk) >= CHUNK or size >= CHUNK_CHARS:
+    chunk, first = [], None
+    for index, record, position in records:
+        chunk.append((index, record))
+        first = position if first is None else first
+        if len(chunk) >= CHUNK or position - first >= CHUNK_BYTES:
             break
     return chunk
 

@@ -1,0 +1,45 @@
+"""The batch writer stores a new record as saving a model instance would: defaults, the translated field's own
+column, cleaned values, a change-history row; and names the record whose value its field refuses."""
+
+import pytest
+
+from interparl.registry import models
+from interparl.registry.dataset.writer import LoadReport, Row, Writer
+from interparl.registry.dataset.yaml_lines import DatasetError
+
+pytestmark = pytest.mark.django_db
+
+
+def write_people(*rows: Row) -> dict:
+    return Writer("written by a test", LoadReport("test")).write(models.Person, "people", list(rows))
+
+
+def test_a_new_record_gets_defaults_its_translated_column_and_a_history_row():
+    ids = write_people(Row("only-russian", {"name_en": "", "name_ru": "Иван Петров"}, "people[0]"))
+    person = models.Person.objects.get(pk=ids["only-russian"])
+    stored = models.Person.objects.filter(pk=person.pk).values("name", "other_names", "identifiers").get()
+    # The field's own column holds what modeltranslation's descriptor gives: English, else the Russian fallback.
+    assert stored == {"name": "Иван Петров", "other_names": [], "identifiers": []}
+    history = person.history.get()
+    assert (history.history_type, history.history_change_reason, history.name_ru) == (
+        "+",
+        "written by a test",
+        "Иван Петров",
+    )
+
+
+def test_a_value_its_field_refuses_names_the_record_and_the_field():
+    too_long = "x" * 400
+    with pytest.raises(DatasetError) as excinfo:
+        write_people(
+            Row("fine", {"name_en": "Fine"}, "people[0]"),
+            Row("too-long", {"name_en": too_long}, "people[1]"),
+        )
+    (problem,) = excinfo.value.problems
+    assert problem.startswith("people[1]: name") and "at most 300 characters" in problem
+
+
+def test_a_value_seen_before_is_cleaned_alike():
+    # Values recur (roles, dates, sources): each is cleaned once and remembered, with the same result.
+    ids = write_people(*(Row(f"twin-{i}", {"name_en": "Same Name", "gender": ""}, f"people[{i}]") for i in range(3)))
+    assert set(models.Person.objects.filter(pk__in=ids.values()).values_list("name", flat=True)) == {"Same Name"}
