@@ -7,7 +7,7 @@ import pytest
 
 from interparl.inputs import decode, read_page
 from interparl.registry import models
-from interparl.registry.dataset import popolo
+from interparl.registry.dataset import json_sections, popolo
 from interparl.registry.dataset.loader import load_dataset
 from interparl.registry.dataset.popolo import load_popolo
 from interparl.registry.dataset.popolo_export import export_popolo
@@ -75,7 +75,7 @@ def test_popolo_documents_that_are_not_registry_data_are_refused(tmp_path, docum
 
 
 def test_a_record_larger_than_the_limit_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(popolo, "MAX_RECORD_CHARS", 1000)
+    monkeypatch.setattr(json_sections, "MAX_RECORD_CHARS", 1000)
     path = tmp_path / "big.json"
     path.write_text(json.dumps({"persons": [{"id": "x", "name": "y" * 2000}]}))
     with pytest.raises(DatasetError) as excinfo:

@@ -1,23 +1,21 @@
 """Popolo JSON import (the export is ``popolo_export``; the format is in docs/popolo.md).
 
 Import maps each record onto the dataset schema, by its description, and goes through the same ``Importer`` as
-a YAML dataset, so both formats validate and write alike. It streams the file section by section (ijson), so a
-file of hundreds of thousands of memberships is never held in memory whole.
+a YAML dataset, so both formats validate and write alike. It checks the file in one pass, then streams it section
+by section (``json_sections``), so a file of hundreds of thousands of memberships is never held in memory whole.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-import ijson
 from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from pydantic import ValidationError
 
 from .. import descriptions
-from . import schema
+from . import json_sections, schema
 from .foreign import Mapper
 from .loader import Importer, finish, pydantic_problems
 from .writer import LoadReport, Writer
@@ -88,97 +86,34 @@ def _by_section() -> dict[str, descriptions.Description]:
     return {d.popolo_section: d for d in descriptions.every()}
 
 
-# A record nested deeper than this, or holding more text than this, is not a registry record: refused before
-# the import builds it (a parser's memory grows with nesting, and one record must never fill the memory).
-MAX_DEPTH = 24
-MAX_RECORD_CHARS = 1_000_000
-
-
 class _Progress:
-    """Reports bytes read across the passes over the file (a checking pass, then one per section)."""
+    """Reports the bytes read across the passes: the checking pass over the file, then one over each section."""
 
     def __init__(self, callback, size: int):
-        self.callback, self.size, self.done = callback, size, 0
-        self.passes = len(descriptions.every()) + 2  # until the checking pass has said which sections there are
+        self.callback, self.total, self.done, self.start = callback, size, 0, 0
 
     def update(self, position: int) -> None:
         if self.callback:
-            self.callback(self.done + position, self.size * self.passes)
+            self.callback(min(self.done + max(position - self.start, 0), self.total), self.total)
 
-    def next_pass(self) -> None:
-        self.done += self.size
+    def over(self, passes: list[json_sections.Section]) -> None:
+        """The checking pass is done; these passes follow."""
+        self.done = self.total
+        self.total += sum(section.size for section in passes)
+        self.update(0)
+
+    def begin(self, section: json_sections.Section) -> None:
+        self.start = section.starts[0]
+
+    def end(self, section: json_sections.Section) -> None:
+        self.done += section.size
+        self.start = 0
         self.update(0)
 
 
-def _describe(event: str) -> str:
-    return {"start_array": "a list", "start_map": "an object", "string": "a string", "number": "a number"}.get(
-        event, "a literal"
-    )
-
-
-def check_document(path: Path, handle_position=None) -> Counter:
-    """One pass over the file with a parser that keeps no state but a depth: the document must be an object whose
-    known sections are lists of records, no record nested deeper than ``MAX_DEPTH`` nor larger than
-    ``MAX_RECORD_CHARS``, and no text may hold a NUL character. Reading the records afterwards is then bounded.
-    Returns how many records each known section holds."""
-    depth, section, index, size = 0, None, -1, 0
-    sections, held = _by_section(), Counter()
-    events, awaiting = 0, False
-    with open(path, "rb") as stream:
-        try:
-            for event, value in ijson.basic_parse(stream, use_float=True):
-                events += 1
-                if handle_position and events % 100_000 == 0:
-                    handle_position(stream.tell())
-                if depth == 0 and event != "start_map":
-                    raise DatasetError(
-                        [f"{path}: expected a JSON object with Popolo sections, found {_describe(event)}"]
-                    )
-                if depth == 1 and event == "map_key":
-                    section, index, awaiting = value, -1, True
-                elif depth == 1 and awaiting:
-                    awaiting = False
-                    if section in sections and event != "start_array":
-                        raise DatasetError([f"{path}: {section}: expected a list of records, found {_describe(event)}"])
-                elif depth == 2 and section in sections and event not in ("end_array", "map_key"):
-                    index, size = index + 1, 0
-                    held[section] += 1
-                where = f"{path}: {section}[{index}]" if depth >= 2 else f"{path}: {section or '(document)'}"
-                if isinstance(value, str):
-                    if "\x00" in value:
-                        raise DatasetError([f"{where}: contains a NUL character, which no registry text may hold"])
-                    size += len(value)
-                    if size > MAX_RECORD_CHARS:
-                        raise DatasetError([f"{where}: a record holds more than {MAX_RECORD_CHARS:,} characters"])
-                if event in ("start_map", "start_array"):
-                    depth += 1
-                    if depth > MAX_DEPTH:
-                        raise DatasetError([f"{where}: nested more than {MAX_DEPTH} levels deep"])
-                elif event in ("end_map", "end_array"):
-                    depth -= 1
-        except ijson.JSONError as exc:
-            if events == 0 and not path.stat().st_size:
-                raise DatasetError([f"{path}: the file is empty"]) from None
-            raise DatasetError([f"{path}: not valid JSON ({_first_line(exc)})"]) from None
-    return held
-
-
-def _records(path: Path, section: str, handle_position) -> Iterator[tuple[int, dict, int]]:
-    """The section's records, each with how far into the file the parser had read when it was built."""
-    with open(path, "rb") as stream:
-        try:
-            for index, record in enumerate(ijson.items(stream, f"{section}.item", use_float=True)):
-                position = stream.tell()
-                if index % 1000 == 0:
-                    handle_position(position)
-                yield index, record, position
-        except ijson.JSONError as exc:
-            raise DatasetError([f"{path}: not valid JSON ({_first_line(exc)})"]) from None
-
-
-def _first_line(exc: Exception) -> str:
-    """The parser's message draws a caret under the input on further lines: one line is kept."""
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+def check_document(path: Path, handle_position=None) -> dict[str, json_sections.Section]:
+    """Check the whole file before any record is read (``json_sections.scan``); return where its sections are."""
+    return json_sections.scan(path, set(_by_section()), handle_position)
 
 
 def _too_many(problems: list[str]) -> list[str]:
@@ -198,11 +133,10 @@ def load_popolo(path: Path | str, reason: str | None = None, progress=None) -> L
         raise DatasetError([f"{path}: not a file"])
     report = LoadReport(str(path))
     tracker = _Progress(progress, path.stat().st_size)
-    held = check_document(path, tracker.update)
-    present = [d for d in descriptions.every() if held[d.popolo_section]]
+    sections = check_document(path, tracker.update)
+    present = [d for d in descriptions.every() if d.popolo_section in sections]
     linked_late = [d for d in present if any(field.late for field in d.fields)]
-    tracker.passes = 1 + len(present) + len(linked_late)
-    tracker.next_pass()
+    tracker.over([sections[d.popolo_section] for d in present + linked_late])
 
     def where(*parts) -> str:
         *at, reason_text = parts
@@ -216,15 +150,13 @@ def load_popolo(path: Path | str, reason: str | None = None, progress=None) -> L
     with transaction.atomic():
         importer = Importer(Writer(reason or f"imported from {path.name}", report), where)
         for description in present:
-            for chunk in _valid_chunks(path, description, report, tracker, where, mapper):
+            for chunk in _valid_chunks(path, sections, description, report, tracker, where, mapper):
                 _write_new_sources(importer, mapper)
                 importer.section(description, chunk, late=False)
-            tracker.next_pass()
         # Parents and senders may come anywhere in the section: linked once every organisation exists.
         for description in linked_late:
-            for chunk in _valid_chunks(path, description, report, tracker, where, Mapper(), count=False):
+            for chunk in _valid_chunks(path, sections, description, report, tracker, where, Mapper(), count=False):
                 importer.relations(description, chunk)
-            tracker.next_pass()
         finish(report, path)
     report.mapped = mapper.mapped
     return report
@@ -252,10 +184,11 @@ def _next_chunk(records: Iterator[tuple[int, dict, int]]) -> list[tuple[int, dic
     return chunk
 
 
-def _valid_chunks(path, description, report, tracker, where, mapper, count=True) -> Iterator[list]:
+def _valid_chunks(path, sections, description, report, tracker, where, mapper, count=True) -> Iterator[list]:
     """The section's records in chunks, each validated against the dataset schema; any problem stops the import."""
     section, model = description.popolo_section, schema.record_model(description)
-    records = _records(path, section, tracker.update)
+    tracker.begin(sections[section])
+    records = json_sections.records(path, sections[section], tracker.update)
     while chunk := _next_chunk(records):
         valid, problems = [], []
         for index, record in chunk:
@@ -276,3 +209,4 @@ def _valid_chunks(path, description, report, tracker, where, mapper, count=True)
             report.rejected += problems
             raise DatasetError(_too_many(problems))
         yield valid
+    tracker.end(sections[section])
