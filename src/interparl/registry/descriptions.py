@@ -10,6 +10,7 @@ value is a reference, that it is translated, or that another format names it dif
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 
 from . import models
@@ -33,7 +34,7 @@ class Field:
     default: object = MODEL_DEFAULT  # the value when a file leaves it out, where not the model's default
     popolo_default: object = None  # the value when a Popolo record leaves the field out
 
-    @property
+    @functools.cached_property
     def popolo_name(self) -> str:
         if self.popolo:
             return self.popolo
@@ -41,7 +42,7 @@ class Field:
             return f"{self.name}_id"
         return self.name
 
-    @property
+    @functools.cached_property
     def csv_column(self) -> str:
         if self.csv is not None:
             return self.csv
@@ -67,15 +68,15 @@ class Description:
     search_kind: str | None = None  # the kind search reports; None: not searched
     one_of: tuple[str, ...] = ()  # at least one of these fields must be given
 
-    @property
+    @functools.cached_property
     def sourced(self) -> bool:
         return issubclass(self.model, models.Sourced)
 
-    @property
+    @functools.cached_property
     def dated(self) -> bool:
         return issubclass(self.model, models.Dated)
 
-    @property
+    @functools.cached_property
     def translated(self) -> tuple[str, ...]:
         """Translated fields, the fact's note among them (every note exists in both languages)."""
         names = tuple(f.name for f in self.fields if f.text)

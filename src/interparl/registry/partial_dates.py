@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Annotated
@@ -46,7 +47,10 @@ class PartialDate:
             value = value.date()
         if isinstance(value, dt.date):
             return cls(value.year, value.month, value.day)
-        text = str(value).strip()
+        return _parse_text(str(value).strip())
+
+    @classmethod
+    def _from_text(cls, text: str) -> PartialDate:
         match = _PATTERN.match(text)
         if not match:
             raise PartialDateError(f"{text!r} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -95,6 +99,10 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.isoformat()
+
+
+# Dates recur (every membership of a term starts on the same day): each text is read once.
+_parse_text = functools.lru_cache(maxsize=4096)(PartialDate._from_text)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ def write_people(*rows: Row) -> dict:
 
 
 def test_a_new_record_gets_defaults_its_translated_column_and_a_history_row():
-    ids = write_people(Row("only-russian", {"name_en": "", "name_ru": "Иван Петров"}, "people[0]"))
+    ids = write_people(Row("only-russian", {"name_en": "", "name_ru": "Иван Петров"}, ("people", 0)))
     person = models.Person.objects.get(pk=ids["only-russian"])
     stored = models.Person.objects.filter(pk=person.pk).values("name", "other_names", "identifiers").get()
     # The field's own column holds what modeltranslation's descriptor gives: English, else the Russian fallback.
@@ -32,14 +32,15 @@ def test_a_value_its_field_refuses_names_the_record_and_the_field():
     too_long = "x" * 400
     with pytest.raises(DatasetError) as excinfo:
         write_people(
-            Row("fine", {"name_en": "Fine"}, "people[0]"),
-            Row("too-long", {"name_en": too_long}, "people[1]"),
+            Row("fine", {"name_en": "Fine"}, ("people", 0)),
+            Row("too-long", {"name_en": too_long}, ("people", 1)),
         )
     (problem,) = excinfo.value.problems
-    assert problem.startswith("people[1]: name") and "at most 300 characters" in problem
+    assert problem.startswith("people: 1: name") and "at most 300 characters" in problem
 
 
 def test_a_value_seen_before_is_cleaned_alike():
     # Values recur (roles, dates, sources): each is cleaned once and remembered, with the same result.
-    ids = write_people(*(Row(f"twin-{i}", {"name_en": "Same Name", "gender": ""}, f"people[{i}]") for i in range(3)))
+    rows = [Row(f"twin-{i}", {"name_en": "Same Name", "gender": ""}, ("people", i)) for i in range(3)]
+    ids = write_people(*rows)
     assert set(models.Person.objects.filter(pk__in=ids.values()).values_list("name", flat=True)) == {"Same Name"}

@@ -4,14 +4,17 @@ Loading is idempotent: records are matched by their public id and only rows whos
 saved (so the change history only grows when something really changed). Nothing is deleted. If the
 file is invalid, or the result would break a registry rule, nothing is written.
 
-``Importer`` turns validated records (shaped by ``schema`` from each record's description) into rows for the
-``Writer``; the YAML loader feeds it a whole file, the Popolo importer records streamed from a JSON document.
+A ``Shaper`` turns validated records (shaped by ``schema`` from each record's description) into rows whose references
+are public ids; the ``Importer`` resolves those and hands the rows to the ``Writer``. The YAML loader feeds them a
+whole file, the Popolo importer records streamed from a JSON document.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
@@ -50,10 +53,6 @@ def parse_dataset(path: Path) -> tuple[schema.Strict, dict]:
         raise DatasetError(pydantic_problems(exc, lambda at, reason: locate(path, lines, at, reason))) from None
 
 
-def _texts(field_name: str, text: schema.Text | None) -> dict:
-    return {f"{field_name}_en": (text.en or "") if text else "", f"{field_name}_ru": (text.ru or "") if text else ""}
-
-
 def _period(item) -> dict:
     start = PartialDate.parse(item.start) if item.start else None
     end = PartialDate.parse(item.end) if item.end else None
@@ -75,83 +74,106 @@ def _plain(value):
     return value
 
 
-class Importer:
-    """Turns validated records into rows, resolving references by public id, one description at a time.
-    ``where(section, index, key, reason)`` names a place in the file."""
+@dataclass
+class Shaped:
+    """A section's records (or a chunk of them) as rows whose references are still public ids (``Row.refs``): what
+    the pure half of an import makes from validated records, and the writing half resolves and writes."""
 
-    def __init__(self, writer: Writer, where: Callable[..., str], default_source: str | None = None):
-        self.writer = writer
+    kind: str
+    rows: list[Row]
+    links: list[Row] = field(default_factory=list)  # web addresses, each referring to its owner by public id
+    many: list[tuple[str, str, list[tuple[str, tuple]]]] = field(default_factory=list)  # (key, field, refs)
+    again: bool = False  # the rows add references (``late`` fields) to records this import has written
+
+
+class Shaper:
+    """Turns validated records into rows, one description at a time; pure (no database), so it can run apart from
+    the writing. ``post_roles``: post public id → role, for memberships that name only their post."""
+
+    def __init__(self, where: Callable[..., str], default_source: str | None, post_roles: dict[str, str]):
         self.where = where
         self.default_source = default_source
-        self.problems: list[str] = []
-        referenced = {"source"} | {f.ref for d in descriptions.every() for f in d.fields if f.ref}
-        self.ids = {
-            kind: dict(descriptions.get(kind).model.objects.values_list(descriptions.get(kind).key, "pk"))
-            for kind in referenced
-        }
-        self.post_roles = dict(models.Post.objects.values_list("slug", "role"))
+        self.post_roles = post_roles
 
-    def ref(self, kind: str, key, at: tuple):
-        if key is None:
+    def shape(self, description: descriptions.Description, items: list[tuple[int, BaseModel]]) -> Shaped:
+        """Rows for the records, without their references to records of the same section (``relations``)."""
+        rows, links, many = [], [], []
+        many_fields = [f for f in description.fields if f.many]
+        for i, record in items:
+            at = (description.section, i)
+            refs: list = []
+            values = self.values(description, record, at, refs)
+            key = self.key(description, record, values, at)
+            rows.append(Row(key, values, at, refs))
+            if description.links:
+                links += self._links(description, record, at)
+            for f in many_fields:
+                many.append((record.id, f.name, [(f.ref, value, (*at, f.name)) for value in getattr(record, f.name)]))
+        return Shaped(description.kind, rows, links, many)
+
+    def relations(self, description: descriptions.Description, items) -> Shaped | None:
+        """The references to records of the same section (``late`` fields), once all of the section is written."""
+        late = _late_fields(description)
+        if not late:
             return None
-        found = self.ids[kind].get(key)
-        if found is None:
-            self.problems.append(self.where(*at, f"unknown {kind} '{key}'"))
-        return found
+        rows = []
+        for i, record in items:
+            at = (description.section, i)
+            refs = [(f"{f.name}_id", f.ref, getattr(record, f.name), (*at, f.name)) for f in late]
+            rows.append(Row(record.id, {}, at, refs))
+        return Shaped(description.kind, rows, again=True)
 
-    def check(self) -> None:
-        if self.problems:
-            raise DatasetError(self.problems)
-
-    def fact(self, item, at: tuple) -> dict:
+    def fact(self, item, at: tuple, refs: list) -> dict:
+        refs.append(("source_id", "source", item.source or self.default_source, (*at, "source")))
+        note = item.note
         return {
-            "source_id": self.ref("source", item.source or self.default_source, (*at, "source")),
             "source_quote": item.quote,
             "confirmed": item.confirmed,
-            **_texts("note", item.note),
+            "note_en": (note.en or "") if note else "",
+            "note_ru": (note.ru or "") if note else "",
         }
 
-    def values(self, description: descriptions.Description, record, at: tuple) -> dict:
-        """The model's values for one record (references as primary keys; ``late`` ones left for later)."""
-        values = {**self.fact(record, at)} if description.sourced else {}
+    def values(self, description: descriptions.Description, record, at: tuple, refs: list) -> dict:
+        """The model's values for one record; references go to ``refs`` (column, kind, public id, place)."""
+        values = self.fact(record, at, refs) if description.sourced else {}
         if description.dated:
             values.update(_period(record))
-        for field in description.fields:
-            if field.many or field.late or (description.sourced and field.name == "note"):
-                continue
-            value = getattr(record, field.name)
-            if field.text:
-                values.update(_texts(field.name, value))
-            elif field.ref:
-                values[f"{field.name}_id"] = self.ref(field.ref, value, (*at, field.name))
+        for f in _plain_fields(description):
+            value = getattr(record, f.name)
+            if f.text:
+                values[f"{f.name}_en"] = (value.en or "") if value else ""
+                values[f"{f.name}_ru"] = (value.ru or "") if value else ""
+            elif f.ref:
+                refs.append((f"{f.name}_id", f.ref, value, (*at, f.name)))
             else:
-                values[field.name] = _plain(value)
-        adjust = getattr(self, f"_adjust_{description.kind}", None)
-        return adjust(record, values, at) if adjust else values
+                values[f.name] = _plain(value)
+        adjust = _ADJUST.get(description.kind)
+        return adjust(self, record, values, at, refs) if adjust else values
 
-    def _adjust_membership(self, record, values: dict, at: tuple) -> dict:
+    def _adjust_membership(self, record, values: dict, at: tuple, refs: list) -> dict:
         # A membership in a post has the post's role unless the file says otherwise.
         values["role"] = record.role or self.post_roles.get(record.post) or "member"
         return values
 
-    def _adjust_post(self, record, values: dict, at: tuple) -> dict:
+    def _adjust_post(self, record, values: dict, at: tuple, refs: list) -> dict:
         self.post_roles[record.id] = record.role
         return values
 
-    def _adjust_rotationrule(self, record, values: dict, at: tuple) -> dict:
+    def _adjust_rotationrule(self, record, values: dict, at: tuple, refs: list) -> dict:
         month, day = (int(x) for x in values.pop("handover").split("-"))
         try:
             dt.date(2000, month, day)
         except ValueError:
-            self.problems.append(self.where(*at, "handover", f"no such day {record.handover}"))
+            raise DatasetError([self.where(*at, "handover", f"no such day {record.handover}")]) from None
         for code in record.fixed_order:
-            self.ref("country", code, (*at, "fixed_order"))
+            refs.append((None, "country", code, (*at, "fixed_order")))  # only checked: the list keeps the codes
         return {**values, "handover_month": month, "handover_day": day}
 
     def key(self, description: descriptions.Description, record, values: dict, at: tuple):
-        """The record's public id: given, derived from its values, or (a rotation rule) its organisation's key."""
+        """The record's public id: given, or derived from its values; a rotation rule's is its organisation's
+        (resolved when written)."""
         if description.key == "organization":
-            return self.ref("organization", record.organization, (*at, "organization"))
+            return record.organization
         given = getattr(record, description.file_key)
         if given or not description.derive_key:
             return given
@@ -164,78 +186,112 @@ class Importer:
             parts.append(next((option for option in options if option), None))
         return _derived_id(*parts)
 
-    def section(self, description: descriptions.Description, items: Iterable[tuple[int, BaseModel]], late=True):
-        """Write one section's records (then their links and lists of references). ``late``: also resolve the
-        references to records of the same section; the Popolo import does it in a pass of its own."""
-        items = list(items)
+    def _links(self, description, record, at: tuple) -> list[Row]:
+        # A link's public id is its owner's public id and the address.
         rows = []
-        for i, record in items:
-            at = (description.section, i)
-            values = self.values(description, record, at)
-            rows.append(Row(self.key(description, record, values, at), values, self.where(*at, None)))
-        key_field = "organization_id" if description.key == "organization" else description.key
-        written = self._write(description, rows, key_field=key_field)
-        if description.links:
-            links = []
-            for i, record in items:
-                owner = {f"{description.kind}_id": written[record.id]}
-                links += self._links(record.links, (description.section, i), f"{description.kind}:{record.id}", owner)
-            self.check()
-            self.writer.write(models.Link, "links", links, key_field="key")
-        if any(field.many for field in description.fields):
-            self._relate(description, items, written)
+        for j, link in enumerate(record.links):
+            place, refs = (*at, "links", j), [(f"{description.kind}_id", description.kind, record.id, at)]
+            values = {**self.fact(link, place, refs), "url": link.url}
+            rows.append(Row(f"{description.kind}:{record.id}:{link.url}"[:300], values, place, refs))
+        return rows
+
+
+_ADJUST = {
+    "membership": Shaper._adjust_membership,
+    "post": Shaper._adjust_post,
+    "rotationrule": Shaper._adjust_rotationrule,
+}
+
+
+@functools.cache
+def _plain_fields(description: descriptions.Description) -> tuple[descriptions.Field, ...]:
+    """The fields ``Shaper.values`` reads one by one (not lists of references, late references or the fact's note)."""
+    return tuple(f for f in description.fields if not (f.many or f.late or (description.sourced and f.name == "note")))
+
+
+@functools.cache
+def _late_fields(description: descriptions.Description) -> tuple[descriptions.Field, ...]:
+    return tuple(f for f in description.fields if f.late)
+
+
+class Importer:
+    """Writes shaped rows: resolves their references by public id (against the registry and what this import has
+    written), then hands them to the ``Writer``. ``where(section, index, key, reason)`` names a place in the file."""
+
+    def __init__(self, writer: Writer, where: Callable[..., str], default_source: str | None = None):
+        self.writer = writer
+        self.where = where
+        self.problems: list[str] = []
+        referenced = {"source"} | {f.ref for d in descriptions.every() for f in d.fields if f.ref}
+        self.ids = {
+            kind: dict(descriptions.get(kind).model.objects.values_list(descriptions.get(kind).key, "pk"))
+            for kind in referenced
+        }
+        self.shaper = Shaper(where, default_source, dict(models.Post.objects.values_list("slug", "role")))
+
+    def section(self, description: descriptions.Description, items: Iterable[tuple[int, BaseModel]], late=True):
+        """Shape and write one section's records, their links and lists of references; ``late``: then the references
+        to records of the same section (the Popolo import links those in a pass of its own)."""
+        items = list(items)
+        self.write(self.shaper.shape(description, items))
         if late:
             self.relations(description, items)
 
-    def relations(self, description: descriptions.Description, items):
-        late = [field for field in description.fields if field.late]
-        if not late:
-            return
-        rows = [
-            Row(
-                record.id,
-                {
-                    f"{f.name}_id": self.ref(f.ref, getattr(record, f.name), (description.section, i, f.name))
-                    for f in late
-                },
-                self.where(description.section, i, None),
-            )
-            for i, record in items
-        ]
-        self.check()
-        self.writer.write(description.model, description.section, rows, count_unchanged=False, again=True)
+    def relations(self, description: descriptions.Description, items) -> None:
+        shaped = self.shaper.relations(description, list(items))
+        if shaped:
+            self.write(shaped)
 
-    def _write(self, description, rows, key_field):
-        self.check()
-        written = self.writer.write(description.model, description.section, rows, key_field=key_field)
+    def ref(self, kind: str, key, at: tuple):
+        if key is None:
+            return None
+        found = self.ids[kind].get(key)
+        if found is None:
+            self.problems.append(self.where(*at, f"unknown {kind} '{key}'"))
+        return found
+
+    def resolve(self, rows: list[Row]) -> None:
+        """Put each row's references in as primary keys; any unknown one stops the import before anything of the
+        rows is written."""
+        ref = self.ref
+        for row in rows:
+            values = row.values
+            for column, kind, key, at in row.refs:
+                found = ref(kind, key, at)
+                if column:
+                    values[column] = found
+        if self.problems:
+            raise DatasetError(self.problems)
+
+    def write(self, shaped: Shaped) -> None:
+        description = descriptions.get(shaped.kind)
+        if description.key == "organization":  # a rotation rule is known by its organisation
+            for row in shaped.rows:
+                row.key = self.ref("organization", row.key, (*row.at, "organization"))
+        self.resolve(shaped.rows)
+        if shaped.again:
+            self.writer.write(description.model, description.section, shaped.rows, count_unchanged=False, again=True)
+            return
+        key_field = "organization_id" if description.key == "organization" else description.key
+        written = self.writer.write(description.model, description.section, shaped.rows, key_field=key_field)
         if description.kind in self.ids:
             self.ids[description.kind].update(written)
-        return written
+        if shaped.links:
+            self.resolve(shaped.links)
+            self.writer.write(models.Link, "links", shaped.links, key_field="key")
+        if shaped.many:
+            self._relate(description, shaped.many, written)
 
-    def _links(self, links, at, owner_key: str, owner: dict) -> list[Row]:
-        # A link's public id is its owner's public id and the address.
-        return [
-            Row(
-                f"{owner_key}:{link.url}"[:300],
-                {**self.fact(link, (*at, "links", j)), "url": link.url, **owner},
-                self.where(*at, "links", j, None),
-            )
-            for j, link in enumerate(links)
-        ]
-
-    def _relate(self, description, items, written: dict) -> None:
+    def _relate(self, description, many: list, written: dict) -> None:
         """Lists of references (a news item's states, people, organisations, events): set where they differ."""
-        many = [field for field in description.fields if field.many]
         stored = {obj.pk: obj for obj in description.model.objects.filter(pk__in=written.values())}
-        for i, record in items:
-            obj = stored[written[record.id]]
-            for field in many:
-                at = (description.section, i, field.name)
-                wanted = {self.ref(field.ref, key, at) for key in getattr(record, field.name)}
-                self.check()
-                manager = getattr(obj, field.name)
-                if set(manager.values_list("pk", flat=True)) != wanted:
-                    manager.set(wanted)
+        for key, name, refs in many:
+            wanted = {self.ref(kind, value, at) for kind, value, at in refs}
+            if self.problems:
+                raise DatasetError(self.problems)
+            manager = getattr(stored[written[key]], name)
+            if set(manager.values_list("pk", flat=True)) != wanted:
+                manager.set(wanted)
 
 
 def finish(report: LoadReport, label) -> None:
@@ -256,7 +312,7 @@ def load_dataset(path: Path | str, reason: str | None = None) -> LoadReport:
         return locate(path, lines, tuple(at), reason_text)
 
     with transaction.atomic():
-        importer = Importer(Writer(reason or f"loaded from {path.name}", report), where, dataset.default_source)
+        importer = Importer(Writer(reason or f"loaded from {path.name}", report, where), where, dataset.default_source)
         for description in descriptions.every():
             importer.section(description, enumerate(getattr(dataset, description.section)))
         finish(report, path)

@@ -148,7 +148,7 @@ def load_popolo(path: Path | str, reason: str | None = None, progress=None) -> L
     popolo_names = {d.section: d.popolo_section for d in descriptions.every()}
     mapper = Mapper()
     with transaction.atomic():
-        importer = Importer(Writer(reason or f"imported from {path.name}", report), where)
+        importer = Importer(Writer(reason or f"imported from {path.name}", report, where), where)
         for description in present:
             for chunk in _valid_chunks(path, sections, description, report, tracker, where, mapper):
                 _write_new_sources(importer, mapper)

@@ -113,6 +113,9 @@ WebUrl = Annotated[str, AfterValidator(_web_url)]
 WebUrlOrBlank = Annotated[str, AfterValidator(lambda value: _web_url(value) if value else value)]
 Text_ = Annotated[Text, BeforeValidator(_text_or_plain)]
 
+# A list left out: a new empty list per record (a default of [] would be deep-copied for every record).
+EMPTY_LIST = Field(default_factory=list)
+
 # Values kept as JSON lists on the model: the shape of their items.
 LIST_ITEMS = {"other_names": OtherName, "identifiers": Identifier, "fixed_order": Iso3}
 # Values that are not one model field (the rotation rule's "MM-DD", stored as a month and a day).
@@ -145,13 +148,13 @@ def _file_field(description: descriptions.Description, field: descriptions.Field
     model_field = description.model._meta.get_field(field.name)
     key = Iso3 if field.ref == "country" else Slug
     if field.many:
-        return list[key], []
+        return list[key], EMPTY_LIST
     if field.ref:
         return (key, ...) if not model_field.null else (key | None, None)
     if field.text:
         return (Text_, ...) if not model_field.blank else (Note, None)
     if field.name in LIST_ITEMS:
-        return list[LIST_ITEMS[field.name]], []
+        return list[LIST_ITEMS[field.name]], EMPTY_LIST
     default = _model_default(model_field) if field.default is descriptions.MODEL_DEFAULT else field.default
     if model_field.choices:
         kind = Annotated[str, _one_of(value for value, _label in model_field.flatchoices if value or default == "")]
@@ -190,7 +193,7 @@ def record_model(description: descriptions.Description) -> type[Strict]:
             continue  # the fact's note, from the base
         fields[field.name] = _file_field(description, field)
     if description.links:
-        fields["links"] = (list[LinkIn], [])
+        fields["links"] = (list[LinkIn], EMPTY_LIST)
     validators = {"one_of_given": _one_of_given(description.one_of)} if description.one_of else {}
     return create_model(
         f"{description.kind.title()}In", __base__=base, __validators__=validators, __module__=__name__, **fields
@@ -199,7 +202,7 @@ def record_model(description: descriptions.Description) -> type[Strict]:
 
 @functools.cache
 def _dataset_model(kinds: tuple[descriptions.Description, ...]) -> type[Strict]:
-    sections = {d.section: (list[record_model(d)], []) for d in kinds}
+    sections = {d.section: (list[record_model(d)], EMPTY_LIST) for d in kinds}
     return create_model(
         "Dataset",
         __base__=Strict,

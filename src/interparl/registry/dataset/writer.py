@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -30,7 +31,8 @@ BATCH_SIZE = 1000
 class Row:
     key: str  # the public id: a slug, or an ISO code for countries
     values: dict  # field name (foreign keys as ``<name>_id``) → value
-    where: str  # where the record is in its file, for error messages
+    at: tuple  # where the record is in its file: (section, index), worded by the writer's ``where`` when needed
+    refs: list = dataclasses.field(default_factory=list)  # references by public id, for the Importer to resolve
 
 
 @dataclass
@@ -49,9 +51,10 @@ class LoadReport:
 
 
 class Writer:
-    def __init__(self, reason: str, report: LoadReport):
+    def __init__(self, reason: str, report: LoadReport, where: Callable[..., str] | None = None):
         self.reason = reason
         self.report = report
+        self.where = where or (lambda *parts: ": ".join(str(p) for p in parts if p is not None))
         # Public ids written by this load, per table: a file streamed in batches must not give one id twice.
         self.written: dict[str, set[str]] = {}
         self.plans: dict[tuple, Columns] = {}
@@ -66,7 +69,7 @@ class Writer:
             dupes = []
             for row in rows:
                 if row.key in seen:
-                    dupes.append(f"{row.where}: the id '{row.key}' is used twice")
+                    dupes.append(f"{self.where(*row.at, None)}: the id '{row.key}' is used twice")
                 seen.add(row.key)
             if dupes:
                 raise DatasetError(dupes)
@@ -83,7 +86,10 @@ class Writer:
             for row in batch:
                 obj = existing.get(row.key)
                 if obj is None:
-                    new.append(columns.stored(row))
+                    try:
+                        new.append(columns.stored(row))
+                    except Refused as exc:
+                        raise DatasetError([f"{self.where(*row.at, None)}: {exc}"]) from None
                     new_keys.append(row.key)
                     continue
                 differences = [name for name, value in row.values.items() if getattr(obj, name) != value]
@@ -97,7 +103,7 @@ class Writer:
                 try:
                     obj.clean_fields(exclude=foreign_keys)  # references were resolved by the caller
                 except DjangoValidationError as exc:
-                    raise DatasetError([f"{row.where}: {_problems(exc)}"]) from None
+                    raise DatasetError([f"{self.where(*row.at, None)}: {_problems(exc)}"]) from None
                 changed.append(obj)
                 changed_fields.update(differences)
             if new:
@@ -121,6 +127,10 @@ class Writer:
         if (model, key_field) not in self.plans:
             self.plans[model, key_field] = Columns(model, key_field)
         return self.plans[model, key_field]
+
+
+class Refused(ValueError):
+    """A value its model field does not accept."""
 
 
 def _problems(exc: DjangoValidationError) -> str:
@@ -180,7 +190,7 @@ class Columns:
             else:
                 value = field.get_default()
             if clean and not (field.blank and value in field.empty_values):
-                value = self._clean(field, value, row)
+                value = self._clean(field, value)
             if prepare and value is not None:
                 value = field.get_db_prep_save(value, self.connection)
             values.append(value)
@@ -197,7 +207,7 @@ class Columns:
                 return value
         return descriptor.fallback_value if fallbacks_enabled() and descriptor.fallback_value is not NONE else default
 
-    def _clean(self, field, value, row: Row):
+    def _clean(self, field, value):
         memo = (field.attname, value)
         try:
             return self.cleaned[memo]
@@ -208,7 +218,7 @@ class Columns:
         try:
             cleaned = field.clean(value, None)
         except DjangoValidationError as exc:
-            raise DatasetError([f"{row.where}: {field.name}: {' '.join(exc.messages)}"]) from None
+            raise Refused(f"{field.name}: {' '.join(exc.messages)}") from None
         if memo is not None and len(self.cleaned) < 100_000:
             self.cleaned[memo] = cleaned
         return cleaned
