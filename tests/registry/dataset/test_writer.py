@@ -44,3 +44,20 @@ def test_a_value_seen_before_is_cleaned_alike():
     rows = [Row(f"twin-{i}", {"name_en": "Same Name", "gender": ""}, ("people", i)) for i in range(3)]
     ids = write_people(*rows)
     assert set(models.Person.objects.filter(pk__in=ids.values()).values_list("name", flat=True)) == {"Same Name"}
+
+
+@pytest.mark.parametrize(
+    "key, values, refused",
+    [
+        ("not a slug", {"name_en": "Someone"}, "slug: Enter a valid “slug”"),
+        ("x" * 121, {"name_en": "Someone"}, "slug: Ensure this value has at most 120 characters"),
+        ("no-name", {"name_en": ""}, "name: This field cannot be blank."),
+        ("bad-date", {"name_en": "Someone", "birth_date": "1990-02-30"}, "birth_date:"),
+    ],
+)
+def test_values_checked_in_the_writer_are_refused_as_their_field_refuses_them(key, values, refused):
+    # Texts are checked by their lengths and patterns directly, other values by their field: the same verdicts.
+    with pytest.raises(DatasetError) as excinfo:
+        write_people(Row(key, values, ("people", 0)))
+    assert refused in excinfo.value.problems[0]
+    assert not models.Person.objects.filter(slug=key).exists()

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 from .. import descriptions, models, rules
 from ..partial_dates import PartialDate
 from . import schema
-from .writer import LoadReport, Row, Writer
+from .writer import LoadReport, Row, Writer, collecting_less
 from .yaml_lines import DatasetError, locate, read_yaml
 
 __all__ = ["DatasetError", "Importer", "LoadReport", "load_dataset", "parse_dataset"]
@@ -119,12 +119,12 @@ class Shaper:
         rows = []
         for i, record in items:
             at = (description.section, i)
-            refs = [(f"{f.name}_id", f.ref, getattr(record, f.name), (*at, f.name)) for f in late]
+            refs = [(f"{f.name}_id", f.ref, getattr(record, f.name), f.name) for f in late]
             rows.append(Row(record.id, {}, at, refs))
         return Shaped(description.kind, rows, again=True)
 
     def fact(self, item, at: tuple, refs: list) -> dict:
-        refs.append(("source_id", "source", item.source or self.default_source, (*at, "source")))
+        refs.append(("source_id", "source", item.source or self.default_source, "source"))
         note = item.note
         return {
             "source_quote": item.quote,
@@ -144,7 +144,7 @@ class Shaper:
                 values[f"{f.name}_en"] = (value.en or "") if value else ""
                 values[f"{f.name}_ru"] = (value.ru or "") if value else ""
             elif f.ref:
-                refs.append((f"{f.name}_id", f.ref, value, (*at, f.name)))
+                refs.append((f"{f.name}_id", f.ref, value, f.name))
             else:
                 values[f.name] = _plain(value)
         adjust = _ADJUST.get(description.kind)
@@ -166,7 +166,7 @@ class Shaper:
         except ValueError:
             raise DatasetError([self.where(*at, "handover", f"no such day {record.handover}")]) from None
         for code in record.fixed_order:
-            refs.append((None, "country", code, (*at, "fixed_order")))  # only checked: the list keeps the codes
+            refs.append((None, "country", code, "fixed_order"))  # only checked: the list keeps the codes
         return {**values, "handover_month": month, "handover_day": day}
 
     def key(self, description: descriptions.Description, record, values: dict, at: tuple):
@@ -190,7 +190,7 @@ class Shaper:
         # A link's public id is its owner's public id and the address.
         rows = []
         for j, link in enumerate(record.links):
-            place, refs = (*at, "links", j), [(f"{description.kind}_id", description.kind, record.id, at)]
+            place, refs = (*at, "links", j), [(f"{description.kind}_id", description.kind, record.id, None)]
             values = {**self.fact(link, place, refs), "url": link.url}
             rows.append(Row(f"{description.kind}:{record.id}:{link.url}"[:300], values, place, refs))
         return rows
@@ -253,11 +253,14 @@ class Importer:
     def resolve(self, rows: list[Row]) -> None:
         """Put each row's references in as primary keys; any unknown one stops the import before anything of the
         rows is written."""
-        ref = self.ref
+        ids = self.ids
         for row in rows:
             values = row.values
-            for column, kind, key, at in row.refs:
-                found = ref(kind, key, at)
+            for column, kind, key, name in row.refs:
+                found = None if key is None else ids[kind].get(key)
+                if found is None and key is not None:
+                    at = row.at[:-2] if name is None else (*row.at, name)  # a link's owner: the record it is in
+                    self.problems.append(self.where(*at, f"unknown {kind} '{key}'"))
                 if column:
                     values[column] = found
         if self.problems:
@@ -311,7 +314,7 @@ def load_dataset(path: Path | str, reason: str | None = None) -> LoadReport:
         *at, reason_text = parts
         return locate(path, lines, tuple(at), reason_text)
 
-    with transaction.atomic():
+    with collecting_less(), transaction.atomic():
         importer = Importer(Writer(reason or f"loaded from {path.name}", report, where), where, dataset.default_source)
         for description in descriptions.every():
             importer.section(description, enumerate(getattr(dataset, description.section)))

@@ -15,12 +15,13 @@ from django.db import transaction
 from pydantic import ValidationError
 
 from .. import descriptions
-from . import json_sections, schema
+from . import json_sections, pipeline, schema
 from .foreign import Mapper
 from .loader import Importer, finish, pydantic_problems
-from .writer import LoadReport, Writer
+from .writer import LoadReport, Writer, collecting_less
 from .yaml_lines import DatasetError
 
+APART_FROM_BYTES = 1 << 20  # files from this size are read and shaped in a process of their own (both cores)
 CHUNK = 5000
 CHUNK_BYTES = 8_000_000
 MAX_PROBLEMS = 50
@@ -91,16 +92,22 @@ class _Progress:
 
     def __init__(self, callback, size: int):
         self.callback, self.total, self.done, self.start = callback, size, 0, 0
+        self.seen = (0, size)  # (bytes read, bytes to read): the reading may run in another process
 
-    def update(self, position: int) -> None:
+    def update(self, position: int) -> tuple[int, int]:
+        """Note how far the reading has got (reported by the writing side, with what it writes)."""
+        self.seen = (min(self.done + max(position - self.start, 0), self.total), self.total)
+        return self.seen
+
+    def report(self, seen: tuple[int, int]) -> None:
         if self.callback:
-            self.callback(min(self.done + max(position - self.start, 0), self.total), self.total)
+            self.callback(*seen)
 
     def over(self, passes: list[json_sections.Section]) -> None:
         """The checking pass is done; these passes follow."""
         self.done = self.total
         self.total += sum(section.size for section in passes)
-        self.update(0)
+        self.report(self.update(0))
 
     def begin(self, section: json_sections.Section) -> None:
         self.start = section.starts[0]
@@ -133,7 +140,7 @@ def load_popolo(path: Path | str, reason: str | None = None, progress=None) -> L
         raise DatasetError([f"{path}: not a file"])
     report = LoadReport(str(path))
     tracker = _Progress(progress, path.stat().st_size)
-    sections = check_document(path, tracker.update)
+    sections = check_document(path, lambda position: tracker.report(tracker.update(position)))
     present = [d for d in descriptions.every() if d.popolo_section in sections]
     linked_late = [d for d in present if any(field.late for field in d.fields)]
     tracker.over([sections[d.popolo_section] for d in present + linked_late])
@@ -146,25 +153,45 @@ def load_popolo(path: Path | str, reason: str | None = None, progress=None) -> L
         return f"{path}: {dotted}: {reason_text}" if reason_text else f"{path}: {dotted}"
 
     popolo_names = {d.section: d.popolo_section for d in descriptions.every()}
-    mapper = Mapper()
-    with transaction.atomic():
+    with collecting_less(), transaction.atomic():
         importer = Importer(Writer(reason or f"imported from {path.name}", report, where), where)
-        for description in present:
-            for chunk in _valid_chunks(path, sections, description, report, tracker, where, mapper):
-                _write_new_sources(importer, mapper)
-                importer.section(description, chunk, late=False)
-        # Parents and senders may come anywhere in the section: linked once every organisation exists.
-        for description in linked_late:
-            for chunk in _valid_chunks(path, sections, description, report, tracker, where, Mapper(), count=False):
-                importer.relations(description, chunk)
+
+        def shaped() -> Iterator[tuple]:
+            """What the writing needs, in order: validated, shaped chunks (pure work, no database)."""
+            mapper = Mapper()
+            for description in present:
+                for chunk, rejected in _valid_chunks(path, sections, description, tracker, where, mapper):
+                    yield "sources", dict(mapper.sources), tracker.seen
+                    yield (
+                        "rows",
+                        (description.section, rejected, importer.shaper.shape(description, chunk)),
+                        tracker.seen,
+                    )
+            # Parents and senders may come anywhere in the section: linked once every organisation exists.
+            for description in linked_late:
+                for chunk, _rejected in _valid_chunks(path, sections, description, tracker, where, Mapper()):
+                    yield "rows", (None, 0, importer.shaper.relations(description, chunk)), tracker.seen
+            yield "mapped", mapper.mapped, tracker.seen
+
+        stream = pipeline.apart(shaped) if path.stat().st_size >= APART_FROM_BYTES else shaped()
+        for what, value, seen in stream:
+            if what == "sources":
+                _write_new_sources(importer, value)
+            elif what == "rows":
+                section, rejected, chunk = value
+                if section:
+                    report.count(section, "rejected", rejected)
+                importer.write(chunk)
+            else:
+                report.mapped = value
+            tracker.report(seen)
         finish(report, path)
-    report.mapped = mapper.mapped
     return report
 
 
-def _write_new_sources(importer: Importer, mapper: Mapper) -> None:
+def _write_new_sources(importer: Importer, sources: dict[str, str]) -> None:
     """The sources records named only by their address, recorded before the records that cite them."""
-    new = {key: url for key, url in mapper.sources.items() if key not in importer.ids["source"]}
+    new = {key: url for key, url in sources.items() if key not in importer.ids["source"]}
     if new:
         source = descriptions.get("source")
         shape = schema.record_model(source)
@@ -184,8 +211,9 @@ def _next_chunk(records: Iterator[tuple[int, dict, int]]) -> list[tuple[int, dic
     return chunk
 
 
-def _valid_chunks(path, sections, description, report, tracker, where, mapper, count=True) -> Iterator[list]:
-    """The section's records in chunks, each validated against the dataset schema; any problem stops the import."""
+def _valid_chunks(path, sections, description, tracker, where, mapper) -> Iterator[tuple[list, int]]:
+    """The section's records in chunks, each validated against the dataset schema, with how many were rejected;
+    any problem stops the import."""
     section, model = description.popolo_section, schema.record_model(description)
     tracker.begin(sections[section])
     records = json_sections.records(path, sections[section], tracker.update)
@@ -203,10 +231,7 @@ def _valid_chunks(path, sections, description, report, tracker, where, mapper, c
                 problems += pydantic_problems(exc, lambda at, why, i=index: where(section, i, *at, why))
             except DatasetError as exc:
                 problems += exc.problems
-        if count:
-            report.count(description.section, "rejected", len(chunk) - len(valid))
         if problems:
-            report.rejected += problems
             raise DatasetError(_too_many(problems))
-        yield valid
+        yield valid, len(chunk) - len(valid)
     tracker.end(sections[section])

@@ -7,14 +7,18 @@ reason. Callers run inside one transaction; nothing here commits.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core import validators as dj_validators
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connections, router
+from django.db import models as dj
 from django.utils import timezone, translation
 from modeltranslation.fields import NONE
 from modeltranslation.translator import NotRegistered, translator
@@ -27,19 +31,37 @@ from .yaml_lines import DatasetError
 BATCH_SIZE = 1000
 
 
-@dataclass
+@contextlib.contextmanager
+def collecting_less():
+    """An import makes millions of small objects that live until their chunk is written: Python's cycle collector
+    would go over them (and everything loaded before) again and again, a third of an import's time. It is set to run
+    less often and to leave alone what existed before, until the import ends."""
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
+@dataclass(slots=True)
 class Row:
     key: str  # the public id: a slug, or an ISO code for countries
     values: dict  # field name (foreign keys as ``<name>_id``) → value
     at: tuple  # where the record is in its file: (section, index), worded by the writer's ``where`` when needed
-    refs: list = dataclasses.field(default_factory=list)  # references by public id, for the Importer to resolve
+    # References by public id, for the Importer to resolve: (column, kind, public id, the field's name).
+    refs: list = dataclasses.field(default_factory=list)
+
+    def __reduce__(self):  # rows cross from the reading process: rebuilt by their constructor, which is quickest
+        return (Row, (self.key, self.values, self.at, self.refs))
 
 
 @dataclass
 class LoadReport:
     path: str
     counts: dict[str, Counter] = dataclasses.field(default_factory=dict)
-    rejected: list[str] = dataclasses.field(default_factory=list)
     # What a foreign file's records were mapped to (foreign.py).
     mapped: Counter = dataclasses.field(default_factory=Counter)
 
@@ -161,67 +183,121 @@ class Columns:
         except NotRegistered:
             translated = {}
         language = translation.get_language() or settings.LANGUAGE_CODE
-        self.plan = []  # per column: (field, localised columns it falls back to, cleaned?, prepared?)
-        for field in self.fields:
-            fallbacks = None
-            if field.name in translated:
-                descriptor = getattr(model, field.name)
-                order = resolution_order(language, descriptor.fallback_languages)
-                fallbacks = [build_localized_fieldname(field.name, lang) for lang in order]
-            self.plan.append((field, fallbacks, not field.is_relation, field.get_internal_type() not in PLAIN_TYPES))
-        self.cleaned: dict[tuple, object] = {}  # (column, value) → the value cleaned: most values recur
+        # One expression per column, compiled into one function: a row's values are then read, cleaned and
+        # prepared without a loop over the fields deciding, for every row, what each needs.
+        helpers: dict = {"NOW": timezone.now}
+        expressions = []
+        for i, field in enumerate(self.fields):
+            name = field.attname
+            if name == key_field:
+                value = "key"
+            elif field.name in translated:
+                helpers[f"F{i}"] = self._fallback(field, language)
+                value = f"(given[{name!r}] if {name!r} in given else F{i}(given))"
+            elif getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+                value = f"(given[{name!r}] if {name!r} in given else NOW())"
+            else:
+                helpers[f"D{i}"] = field.get_default
+                value = f"(given[{name!r}] if {name!r} in given else D{i}())"
+            if not field.is_relation:
+                value = self._cleaned(field, i, value, helpers)
+            if field.get_internal_type() not in PLAIN_TYPES:
+                helpers[f"P{i}"] = self._preparer(field)
+                value = f"P{i}({value})"
+            expressions.append(value)
+        source = "def stored(given, key):\n    return [\n" + "".join(f"        {e},\n" for e in expressions) + "    ]\n"
+        exec(compile(source, f"<columns of {model.__name__}>", "exec"), helpers)  # noqa: S102 (our own code)
+        self._stored = helpers["stored"]
 
     def stored(self, row: Row) -> list:
         """The values of the model's columns for a new row, in ``self.fields`` order."""
         given = row.values
         if not given.keys() <= self.names:
             raise TypeError(f"{self.model.__name__} has no field {', '.join(sorted(given.keys() - self.names))}")
-        values = []
-        for field, fallbacks, clean, prepare in self.plan:
-            name = field.attname
-            if name == self.key_field:
-                value = row.key
-            elif name in given:
-                value = given[name]
-            elif fallbacks:
-                value = self._fallback(field, fallbacks, given)
-            elif getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-                value = timezone.now()
-            else:
-                value = field.get_default()
-            if clean and not (field.blank and value in field.empty_values):
-                value = self._clean(field, value)
-            if prepare and value is not None:
-                value = field.get_db_prep_save(value, self.connection)
-            values.append(value)
-        return values
+        return self._stored(given, row.key)
 
-    def _fallback(self, field, fallbacks: list[str], given: dict):
-        # As modeltranslation's descriptor reads a translated field: the first meaningful localised value.
+    def _fallback(self, field, language: str):
+        """How modeltranslation's descriptor reads a translated field: the first meaningful localised value."""
         descriptor = getattr(self.model, field.name)
-        default = field.get_default()
-        undefined = default if descriptor.fallback_undefined is NONE else descriptor.fallback_undefined
-        for name in fallbacks:
-            value = given.get(name)
-            if value is not None and value != undefined:
-                return value
-        return descriptor.fallback_value if fallbacks_enabled() and descriptor.fallback_value is not NONE else default
+        names = [
+            build_localized_fieldname(field.name, lang)
+            for lang in resolution_order(language, descriptor.fallback_languages)
+        ]
+        given_up = descriptor.fallback_value if fallbacks_enabled() and descriptor.fallback_value is not NONE else None
 
-    def _clean(self, field, value):
-        memo = (field.attname, value)
-        try:
-            return self.cleaned[memo]
-        except KeyError:
-            pass
-        except TypeError:  # an unhashable value (a list of other names): cleaned every time
-            memo = None
-        try:
-            cleaned = field.clean(value, None)
-        except DjangoValidationError as exc:
-            raise Refused(f"{field.name}: {' '.join(exc.messages)}") from None
-        if memo is not None and len(self.cleaned) < 100_000:
-            self.cleaned[memo] = cleaned
-        return cleaned
+        def read(given: dict):
+            default = field.get_default()
+            undefined = default if descriptor.fallback_undefined is NONE else descriptor.fallback_undefined
+            for name in names:
+                value = given.get(name)
+                if value is not None and value != undefined:
+                    return value
+            return default if given_up is None else given_up
+
+        return read
+
+    def _cleaned(self, field, i: int, value: str, helpers: dict) -> str:
+        """The expression of ``value`` cleaned by ``field`` as ``clean_fields`` would clean it. A text whose field's
+        only checks are a length and a pattern is checked here; another value is cleaned by its field once and
+        remembered (most values recur: roles, dates, sources); a list (JSON) is cleaned every time."""
+        helpers[f"C{i}"], helpers[f"M{i}"] = self._cleaner(field)
+        if isinstance(field, dj.JSONField):
+            return f"C{i}({value})"
+        checks = _text_checks(field, i, helpers)
+        if checks is None:
+            return f"(M{i}[_v] if (_v := {value}) in M{i} else C{i}(_v))"
+        given = "_v == '' or " if field.blank else "_v != '' and "
+        return f"(_v if (_v := {value}).__class__ is str and ({given}{checks}) else C{i}(_v))"
+
+    def _cleaner(self, field):
+        """``field.clean`` as ``clean_fields`` calls it (blank values left alone), with what it has cleaned."""
+        memo: dict = {}
+        empty = field.empty_values
+
+        def clean(value):
+            if field.blank and value in empty:
+                return value
+            cleaned = _clean(field, value)
+            try:
+                if len(memo) < 10_000:
+                    memo[value] = cleaned
+            except TypeError:  # an unhashable value: not remembered
+                pass
+            return cleaned
+
+        return clean, memo
+
+    def _preparer(self, field):
+        connection = self.connection
+
+        def prepare(value):
+            return None if value is None else field.get_db_prep_save(value, connection)
+
+        return prepare
+
+
+def _text_checks(field, i: int, helpers: dict) -> str | None:
+    """For a text field without choices whose validators are lengths and patterns: those checks as an expression
+    of ``_v`` (what its validators would test); None for any other field."""
+    if field.choices or not isinstance(field, (dj.CharField, dj.TextField)):
+        return None
+    checks = ["True"]
+    for j, validator in enumerate(field.validators):
+        if isinstance(validator, dj_validators.MaxLengthValidator) and isinstance(validator.limit_value, int):
+            checks.append(f"len(_v) <= {validator.limit_value}")
+        elif type(validator) is dj_validators.RegexValidator and not validator.inverse_match:
+            helpers[f"R{i}_{j}"] = validator.regex
+            checks.append(f"R{i}_{j}.search(_v)")
+        else:
+            return None
+    return " and ".join(checks)
+
+
+def _clean(field, value):
+    try:
+        return field.clean(value, None)
+    except DjangoValidationError as exc:
+        raise Refused(f"{field.name}: {' '.join(exc.messages)}") from None
 
 
 def insert_with_history(model, columns: Columns, rows: list[list], keys: list[str], reason: str) -> dict[str, int]:
