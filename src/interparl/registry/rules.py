@@ -8,6 +8,7 @@ run it inside their transaction and roll back when it finds anything.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -116,10 +117,11 @@ def quotas_are_respected(quotas: list[models.SeatQuota], memberships: list[Membe
     for quota in quotas:
         if not quota.in_force:
             continue
+        span = quota.span  # a stored record's span is made anew each time it is asked for
         for status, limit in (("full", quota.seats), ("substitute", quota.substitute_seats)):
-            rows = [m for m in seated[(quota.delegation_id, quota.chamber_id, status)] if _within(m.span, quota.span)]
+            rows = [m for m in seated[(quota.delegation_id, quota.chamber_id, status)] if _within(m.span, span)]
             for day, active in _peaks(rows):
-                if quota.span.covers(day) and len(active) > limit:
+                if span.covers(day) and len(active) > limit:
                     yield Violation(
                         "quota",
                         quota.slug,
@@ -142,8 +144,9 @@ def delegation_totals_are_respected(
         if m.holds_seat and m.status == "full" and m.organization_id in in_force:
             seated[m.organization_id].append(m)
     for delegation_id, rows in seated.items():
+        spans = [(quota.seats, quota.span) for quota in in_force[delegation_id]]
         for day, active in _peaks(rows):
-            total = sum(q.seats for q in in_force[delegation_id] if q.span.covers(day))
+            total = sum(seats for seats, span in spans if span.covers(day))
             if len(active) > total:
                 slug = active[0].organization_slug
                 yield Violation(
@@ -218,14 +221,17 @@ class MembershipRow:
     def __init__(self, *values):
         for name, value in zip(self.__slots__[:-1], values[:8], strict=True):
             setattr(self, name, value)
-        start_date, start_precision, end_date, end_precision = values[8:]
-        self.span = Span(
-            PartialDate.from_stored(start_date, start_precision), PartialDate.from_stored(end_date, end_precision)
-        )
+        self.span = _stored_span(*values[8:])
 
     @property
     def holds_seat(self) -> bool:
         return self.role in SEAT_ROLES
+
+
+@functools.lru_cache(maxsize=8192)
+def _stored_span(start_date, start_precision, end_date, end_precision) -> Span:
+    """A stored period as a span; spans are immutable and most periods recur (terms), so each is made once."""
+    return Span(PartialDate.from_stored(start_date, start_precision), PartialDate.from_stored(end_date, end_precision))
 
 
 def check_all() -> list[Violation]:

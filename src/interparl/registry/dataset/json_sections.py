@@ -156,9 +156,12 @@ def _holds_nul(value) -> bool:
 
 
 def _checked(window: _Window, value, size: int, where: str):
-    if isinstance(value, (dict, list)) and _deeper_than(value, MAX_DEPTH - 2):
+    text, start, end = window.text, window.pos - size, window.pos
+    # Only a record with more lists and objects than levels allowed can be nested too deeply: most are not walked.
+    containers = text.count("{", start, end) + text.count("[", start, end)
+    if containers > MAX_DEPTH - 2 and _deeper_than(value, MAX_DEPTH - 2):
         raise DatasetError([f"{where}: nested more than {MAX_DEPTH} levels deep"])
-    if window.text.find("\\u0000", window.pos - size, window.pos) != -1 and _holds_nul(value):
+    if text.find("\\u0000", start, end) != -1 and _holds_nul(value):
         raise DatasetError([f"{where}: contains a NUL character, which no registry text may hold"])
     return value
 

@@ -54,8 +54,14 @@ def parse_dataset(path: Path) -> tuple[schema.Strict, dict]:
 
 
 def _period(item) -> dict:
-    start = PartialDate.parse(item.start) if item.start else None
-    end = PartialDate.parse(item.end) if item.end else None
+    """The stored columns of a record's period (a dict shared between records: copied, never changed)."""
+    return _stored_period(item.start, item.end)
+
+
+@functools.lru_cache(maxsize=4096)  # periods recur: every membership of a term has the same
+def _stored_period(start_text: str | None, end_text: str | None) -> dict:
+    start = PartialDate.parse(start_text) if start_text else None
+    end = PartialDate.parse(end_text) if end_text else None
     return {
         "start_date": start.earliest() if start else None,
         "start_precision": start.precision if start else "day",

@@ -7,6 +7,7 @@ by section (``json_sections``), so a file of hundreds of thousands of membership
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,26 +62,43 @@ def _nullable(description: descriptions.Description, field: descriptions.Field) 
         return False
 
 
+@functools.cache
+def _reading(description: descriptions.Description) -> tuple[tuple, tuple[str, ...]]:
+    """How ``dataset_record`` reads a description's fields, decided once: (name, Popolo name, translated?, may be
+    said to be empty?, default) per field; and the keys that are left out when they are None (not fields)."""
+    fields = tuple(
+        (f.name, f.popolo_name, f.text, _nullable(description, f), f.popolo_default) for f in description.fields
+    )
+    names = {f.name for f in description.fields}
+    optional = ("source", "quote", "confirmed", "note", description.file_key, "start", "end")
+    return fields, tuple(key for key in optional if key not in names)
+
+
 def dataset_record(description: descriptions.Description, record: dict) -> dict:
     """A Popolo record in the shape of a dataset file's record (validated by the same schema)."""
+    fields, optional = _reading(description)
     data = _fact(record) if description.sourced else {}
     data[description.file_key] = record.get(description.popolo_key)
-    for field in description.fields:
-        name = field.popolo_name
-        if field.text:
-            data[field.name] = _text(record, field.name, name)
-        elif record.get(name) is not None:
-            data[field.name] = record[name]
-        elif name in record and _nullable(description, field):
-            data[field.name] = None  # said to be empty (a post without a limit of holders)
-        elif field.popolo_default is not None:
-            data[field.name] = field.popolo_default
+    for name, popolo_name, text, nullable, default in fields:
+        if text:
+            data[name] = _text(record, name, popolo_name)
+            continue
+        value = record.get(popolo_name)
+        if value is not None:
+            data[name] = value
+        elif nullable and popolo_name in record:
+            data[name] = None  # said to be empty (a post without a limit of holders)
+        elif default is not None:
+            data[name] = default
     if description.dated:
-        data["start"], data["end"] = (record.get(name) for name in description.period_names)
+        start, end = description.period_names
+        data["start"], data["end"] = record.get(start), record.get(end)
     if description.links:
         data["links"] = [_link(link) for link in record.get("links") or []]
-    explicit_none = {f.name for f in description.fields if f.name in data and data[f.name] is None}
-    return {k: v for k, v in data.items() if v is not None or k in explicit_none}
+    for key in optional:  # a field said to be None stays None (the schema decides); other keys are left out
+        if key in data and data[key] is None:
+            del data[key]
+    return data
 
 
 def _by_section() -> dict[str, descriptions.Description]:
