@@ -68,6 +68,11 @@ class Description:
     search_kind: str | None = None  # the kind search reports; None: not searched
     one_of: tuple[str, ...] = ()  # at least one of these fields must be given
 
+    def __hash__(self) -> int:
+        # Descriptions key caches of what is derived from them, looked up for every record: hashing every field of
+        # every field each time would cost more than the lookup saves. Equal descriptions have the same kind.
+        return hash(self.kind)
+
     @functools.cached_property
     def sourced(self) -> bool:
         return issubclass(self.model, models.Sourced)

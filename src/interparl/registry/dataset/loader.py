@@ -282,7 +282,9 @@ class Importer:
             self.writer.write(description.model, description.section, shaped.rows, count_unchanged=False, again=True)
             return
         key_field = "organization_id" if description.key == "organization" else description.key
-        written = self.writer.write(description.model, description.section, shaped.rows, key_field=key_field)
+        written = self.writer.write(
+            description.model, description.section, shaped.rows, key_field=key_field, known=self.ids.get(shaped.kind)
+        )
         if description.kind in self.ids:
             self.ids[description.kind].update(written)
         if shaped.links:

@@ -82,10 +82,19 @@ class Writer:
         self.plans: dict[tuple, Columns] = {}
 
     def write(
-        self, model, table: str | None, rows: list[Row], key_field: str = "slug", count_unchanged=True, again=False
+        self,
+        model,
+        table: str | None,
+        rows: list[Row],
+        key_field: str = "slug",
+        count_unchanged=True,
+        again=False,
+        known: dict | None = None,
     ) -> dict:
         """Upsert ``rows``; return public id → primary key for all of them. ``again``: the rows add fields to
-        records this load has already written (references resolved later), rather than giving new records."""
+        records this load has already written (references resolved later), rather than giving new records.
+        ``known``: every public id of the table's stored records, where the caller has them: a batch of ids none of
+        which is known is not looked up."""
         if table and not again:
             seen = self.written.setdefault(table, set())
             dupes = []
@@ -100,10 +109,10 @@ class Writer:
         ids: dict[str, int] = {}
         for start in range(0, len(rows), BATCH_SIZE):
             batch = rows[start : start + BATCH_SIZE]
-            existing = {
-                getattr(obj, key_field): obj
-                for obj in model.objects.filter(**{f"{key_field}__in": [row.key for row in batch]})
-            }
+            keys = [row.key for row in batch]
+            existing = {}
+            if known is None or any(key in known for key in keys):
+                existing = {getattr(obj, key_field): obj for obj in model.objects.filter(**{f"{key_field}__in": keys})}
             new, new_keys, changed, changed_fields = [], [], [], set()
             for row in batch:
                 obj = existing.get(row.key)
@@ -199,9 +208,10 @@ class Columns:
             else:
                 helpers[f"D{i}"] = field.get_default
                 value = f"(given[{name!r}] if {name!r} in given else D{i}())"
+            prepare = field.get_internal_type() not in PLAIN_TYPES
             if not field.is_relation:
-                value = self._cleaned(field, i, value, helpers)
-            if field.get_internal_type() not in PLAIN_TYPES:
+                value = self._cleaned(field, i, value, helpers, prepare)
+            elif prepare:
                 helpers[f"P{i}"] = self._preparer(field)
                 value = f"P{i}({value})"
             expressions.append(value)
@@ -236,34 +246,36 @@ class Columns:
 
         return read
 
-    def _cleaned(self, field, i: int, value: str, helpers: dict) -> str:
-        """The expression of ``value`` cleaned by ``field`` as ``clean_fields`` would clean it. A text whose field's
-        only checks are a length and a pattern is checked here; another value is cleaned by its field once and
-        remembered (most values recur: roles, dates, sources); a list (JSON) is cleaned every time."""
-        helpers[f"C{i}"], helpers[f"M{i}"] = self._cleaner(field)
+    def _cleaned(self, field, i: int, value: str, helpers: dict, prepare: bool) -> str:
+        """The expression of ``value`` cleaned by ``field`` as ``clean_fields`` would clean it (and ``prepare``d for
+        the database). A text whose field's only checks are a length and a pattern is checked here; another value
+        is cleaned by its field once and remembered, prepared (most recur: roles, dates, sources); a list (JSON) is
+        cleaned every time."""
+        helpers[f"C{i}"], helpers[f"M{i}"] = self._cleaner(field, prepare)
         if isinstance(field, dj.JSONField):
             return f"C{i}({value})"
-        checks = _text_checks(field, i, helpers)
+        checks = None if prepare else _text_checks(field, i, helpers)
         if checks is None:
             return f"(M{i}[_v] if (_v := {value}) in M{i} else C{i}(_v))"
         given = "_v == '' or " if field.blank else "_v != '' and "
         return f"(_v if (_v := {value}).__class__ is str and ({given}{checks}) else C{i}(_v))"
 
-    def _cleaner(self, field):
-        """``field.clean`` as ``clean_fields`` calls it (blank values left alone), with what it has cleaned."""
+    def _cleaner(self, field, prepare: bool):
+        """``field.clean`` as ``clean_fields`` calls it (blank values left alone), then ``get_db_prep_save`` if
+        ``prepare``; with what it has made, by value."""
         memo: dict = {}
-        empty = field.empty_values
+        empty, connection = field.empty_values, self.connection
 
         def clean(value):
-            if field.blank and value in empty:
-                return value
-            cleaned = _clean(field, value)
+            made = value if field.blank and value in empty else _clean(field, value)
+            if prepare and made is not None:
+                made = field.get_db_prep_save(made, connection)
             try:
                 if len(memo) < 10_000:
-                    memo[value] = cleaned
+                    memo[value] = made
             except TypeError:  # an unhashable value: not remembered
                 pass
-            return cleaned
+            return made
 
         return clean, memo
 
