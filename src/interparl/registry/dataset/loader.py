@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 from .. import descriptions, models, rules
 from ..partial_dates import PartialDate
 from . import schema
-from .writer import LoadReport, Row, Writer, collecting_less
+from .writer import LoadReport, Refused, Row, Writer, collecting_less, columns_of
 from .yaml_lines import DatasetError, locate, read_yaml
 
 __all__ = ["DatasetError", "Importer", "LoadReport", "load_dataset", "parse_dataset"]
@@ -115,7 +115,19 @@ class Shaper:
                 links += self._links(description, record, at)
             for f in many_fields:
                 many.append((record.id, f.name, [(f.ref, value, (*at, f.name)) for value in getattr(record, f.name)]))
+        self._columns(description.model, key_field(description), rows)
+        self._columns(models.Link, "key", links)
         return Shaped(description.kind, rows, links, many)
+
+    def _columns(self, model, key: str, rows: list[Row]) -> None:
+        """Each row's column values, were it new (references filled in when it is written): here, so that where
+        the reading runs in a process of its own, so does this."""
+        plan = columns_of(model, key)
+        for row in rows:
+            try:
+                row.columns = plan.stored(row)
+            except Refused as exc:
+                raise DatasetError([f"{self.where(*row.at, None)}: {exc}"]) from None
 
     def relations(self, description: descriptions.Description, items) -> Shaped | None:
         """The references to records of the same section (``late`` fields), once all of the section is written."""
@@ -209,6 +221,11 @@ _ADJUST = {
 }
 
 
+def key_field(description: descriptions.Description) -> str:
+    """The column a record is matched by: its public id's, or (a rotation rule) its organisation's."""
+    return "organization_id" if description.key == "organization" else description.key
+
+
 @functools.cache
 def _plain_fields(description: descriptions.Description) -> tuple[descriptions.Field, ...]:
     """The fields ``Shaper.values`` reads one by one (not lists of references, late references or the fact's note)."""
@@ -281,9 +298,12 @@ class Importer:
         if shaped.again:
             self.writer.write(description.model, description.section, shaped.rows, count_unchanged=False, again=True)
             return
-        key_field = "organization_id" if description.key == "organization" else description.key
         written = self.writer.write(
-            description.model, description.section, shaped.rows, key_field=key_field, known=self.ids.get(shaped.kind)
+            description.model,
+            description.section,
+            shaped.rows,
+            key_field=key_field(description),
+            known=self.ids.get(shaped.kind),
         )
         if description.kind in self.ids:
             self.ids[description.kind].update(written)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
 from collections import Counter
 from collections.abc import Callable
@@ -53,9 +54,11 @@ class Row:
     at: tuple  # where the record is in its file: (section, index), worded by the writer's ``where`` when needed
     # References by public id, for the Importer to resolve: (column, kind, public id, the field's name).
     refs: list = dataclasses.field(default_factory=list)
+    # The new record's column values (``Columns.stored``), made where the row was shaped; references left empty.
+    columns: list | None = None
 
     def __reduce__(self):  # rows cross from the reading process: rebuilt by their constructor, which is quickest
-        return (Row, (self.key, self.values, self.at, self.refs))
+        return (Row, (self.key, self.values, self.at, self.refs, self.columns))
 
 
 @dataclass
@@ -79,7 +82,6 @@ class Writer:
         self.where = where or (lambda *parts: ": ".join(str(p) for p in parts if p is not None))
         # Public ids written by this load, per table: a file streamed in batches must not give one id twice.
         self.written: dict[str, set[str]] = {}
-        self.plans: dict[tuple, Columns] = {}
 
     def write(
         self,
@@ -104,7 +106,7 @@ class Writer:
                 seen.add(row.key)
             if dupes:
                 raise DatasetError(dupes)
-        columns = self._columns(model, key_field)
+        columns = columns_of(model, key_field)
         foreign_keys = [f.name for f in model._meta.concrete_fields if f.is_relation]
         ids: dict[str, int] = {}
         for start in range(0, len(rows), BATCH_SIZE):
@@ -117,10 +119,12 @@ class Writer:
             for row in batch:
                 obj = existing.get(row.key)
                 if obj is None:
-                    try:
-                        new.append(columns.stored(row))
-                    except Refused as exc:
-                        raise DatasetError([f"{self.where(*row.at, None)}: {exc}"]) from None
+                    if row.columns is None:
+                        try:
+                            row.columns = columns.stored(row)
+                        except Refused as exc:
+                            raise DatasetError([f"{self.where(*row.at, None)}: {exc}"]) from None
+                    new.append(columns.with_references(row))
                     new_keys.append(row.key)
                     continue
                 differences = [name for name, value in row.values.items() if getattr(obj, name) != value]
@@ -154,11 +158,6 @@ class Writer:
                 self.report.count(table, "changed", len(changed))
         return ids
 
-    def _columns(self, model, key_field: str) -> Columns:
-        if (model, key_field) not in self.plans:
-            self.plans[model, key_field] = Columns(model, key_field)
-        return self.plans[model, key_field]
-
 
 class Refused(ValueError):
     """A value its model field does not accept."""
@@ -171,8 +170,21 @@ def _problems(exc: DjangoValidationError) -> str:
 # Columns whose values go to the database as Python holds them; others are converted by their field.
 PLAIN_TYPES = {
     "CharField", "TextField", "SlugField", "IntegerField", "PositiveIntegerField", "PositiveSmallIntegerField",
-    "SmallIntegerField", "BigIntegerField", "BooleanField", "ForeignKey",
+    "SmallIntegerField", "BigIntegerField", "BooleanField", "ForeignKey", "OneToOneField",
 }  # fmt: skip
+
+
+def columns_of(model, key_field: str) -> Columns:
+    """The plan for a model's new rows, made once per process for each database and active language (what a
+    translated field's own column holds depends on the language)."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    columns = tuple(f.attname for f in model._meta.concrete_fields)  # a field added since (tests do) makes a new plan
+    return _columns_of(model, key_field, router.db_for_write(model), language, columns)
+
+
+@functools.cache
+def _columns_of(model, key_field: str, alias: str, language: str, _columns: tuple) -> Columns:
+    return Columns(model, key_field, alias, language)
 
 
 class Columns:
@@ -182,16 +194,14 @@ class Columns:
     field as ``clean_fields`` cleans it (references excepted: the caller resolved them) and prepared for the
     database — without building an instance per row."""
 
-    def __init__(self, model, key_field: str):
-        self.model, self.key_field = model, key_field
-        self.connection = connections[router.db_for_write(model)]
+    def __init__(self, model, key_field: str, alias: str, language: str):
+        self.model, self.key_field, self.alias = model, key_field, alias
         self.fields = [f for f in model._meta.concrete_fields if f is not model._meta.auto_field]
         self.names = {f.attname for f in self.fields}
         try:
             translated = translator.get_options_for_model(model).fields
         except NotRegistered:
             translated = {}
-        language = translation.get_language() or settings.LANGUAGE_CODE
         # One expression per column, compiled into one function: a row's values are then read, cleaned and
         # prepared without a loop over the fields deciding, for every row, what each needs.
         helpers: dict = {"NOW": timezone.now}
@@ -218,6 +228,18 @@ class Columns:
         source = "def stored(given, key):\n    return [\n" + "".join(f"        {e},\n" for e in expressions) + "    ]\n"
         exec(compile(source, f"<columns of {model.__name__}>", "exec"), helpers)  # noqa: S102 (our own code)
         self._stored = helpers["stored"]
+        self.references = [
+            (i, f.attname) for i, f in enumerate(self.fields) if f.is_relation and f.attname != key_field
+        ]
+        self.key_index = next(i for i, f in enumerate(self.fields) if f.attname == key_field)
+
+    def with_references(self, row: Row) -> list:
+        """The row's column values with its references (resolved since it was shaped) and its key put in."""
+        stored, values = row.columns, row.values
+        for i, name in self.references:
+            stored[i] = values.get(name)
+        stored[self.key_index] = row.key
+        return stored
 
     def stored(self, row: Row) -> list:
         """The values of the model's columns for a new row, in ``self.fields`` order."""
@@ -264,12 +286,12 @@ class Columns:
         """``field.clean`` as ``clean_fields`` calls it (blank values left alone), then ``get_db_prep_save`` if
         ``prepare``; with what it has made, by value."""
         memo: dict = {}
-        empty, connection = field.empty_values, self.connection
+        empty, alias = field.empty_values, self.alias
 
         def clean(value):
             made = value if field.blank and value in empty else _clean(field, value)
             if prepare and made is not None:
-                made = field.get_db_prep_save(made, connection)
+                made = field.get_db_prep_save(made, connections[alias])
             try:
                 if len(memo) < 10_000:
                     memo[value] = made
@@ -280,10 +302,10 @@ class Columns:
         return clean, memo
 
     def _preparer(self, field):
-        connection = self.connection
+        alias = self.alias
 
         def prepare(value):
-            return None if value is None else field.get_db_prep_save(value, connection)
+            return None if value is None else field.get_db_prep_save(value, connections[alias])
 
         return prepare
 
@@ -317,7 +339,7 @@ def insert_with_history(model, columns: Columns, rows: list[list], keys: list[st
     load's reason and change set); return public id → primary key. One prepared statement run for every row, then
     one INSERT … SELECT copying the rows as stored into the history table: what Django's bulk_create would write,
     without compiling SQL per row."""
-    connection = columns.connection
+    connection = connections[columns.alias]
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
     names = ", ".join(quote(f.column) for f in columns.fields)
