@@ -11,6 +11,7 @@ import contextlib
 import dataclasses
 import functools
 import gc
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -210,14 +211,19 @@ class Columns:
             name = field.attname
             if name == key_field:
                 value = "key"
+            elif field.is_relation:
+                value = "None"  # references are put in when the row is written (``with_references``)
             elif field.name in translated:
                 helpers[f"F{i}"] = self._fallback(field, language)
                 value = f"(given[{name!r}] if {name!r} in given else F{i}(given))"
             elif getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
                 value = f"(given[{name!r}] if {name!r} in given else NOW())"
-            else:
+            elif field.has_default() and callable(field.default):  # a new default each time ([] for a list)
                 helpers[f"D{i}"] = field.get_default
                 value = f"(given[{name!r}] if {name!r} in given else D{i}())"
+            else:  # the same value every time ("", None, a constant)
+                helpers[f"D{i}"] = field.get_default()
+                value = f"given.get({name!r}, D{i})"
             prepare = field.get_internal_type() not in PLAIN_TYPES
             if not field.is_relation:
                 value = self._cleaned(field, i, value, helpers, prepare)
@@ -320,7 +326,7 @@ def _text_checks(field, i: int, helpers: dict) -> str | None:
         if isinstance(validator, dj_validators.MaxLengthValidator) and isinstance(validator.limit_value, int):
             checks.append(f"len(_v) <= {validator.limit_value}")
         elif type(validator) is dj_validators.RegexValidator and not validator.inverse_match:
-            helpers[f"R{i}_{j}"] = validator.regex
+            helpers[f"R{i}_{j}"] = re.compile(validator.regex.pattern, validator.regex.flags)  # not the lazy one
             checks.append(f"R{i}_{j}.search(_v)")
         else:
             return None
