@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
+from django.db import connections, router
+
 from . import models
 from .partial_dates import PartialDate, Span, spans_overlap
 from .roles import SEAT_ROLES
@@ -230,8 +232,37 @@ class MembershipRow:
 
 @functools.lru_cache(maxsize=8192)
 def _stored_span(start_date, start_precision, end_date, end_precision) -> Span:
-    """A stored period as a span; spans are immutable and most periods recur (terms), so each is made once."""
+    """A stored period as a span (dates as the database gives them: text from SQLite); spans are immutable and most
+    periods recur (terms), so each is made once."""
+    if isinstance(start_date, str):
+        start_date = dt.date.fromisoformat(start_date)
+    if isinstance(end_date, str):
+        end_date = dt.date.fromisoformat(end_date)
     return Span(PartialDate.from_stored(start_date, start_precision), PartialDate.from_stored(end_date, end_precision))
+
+
+def _membership_rows() -> Iterator[MembershipRow]:
+    """Every membership as a ``MembershipRow``, in organisation order, read in chunks (a server-side cursor on
+    PostgreSQL) as the database returns them: the ORM's per-value conversions would cost more than the rules."""
+    connection = connections[router.db_for_read(models.Membership)]
+    quote = connection.ops.quote_name
+    membership, person, organization = (
+        quote(m._meta.db_table) for m in (models.Membership, models.Person, models.Organization)
+    )
+    columns = ", ".join(
+        f"m.{quote(name)}" for name in ("slug", "role", "status", "post_id", "organization_id", "on_behalf_of_id")
+    )
+    dates = ", ".join(f"m.{quote(name)}" for name in ("start_date", "start_precision", "end_date", "end_precision"))
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(
+            f"SELECT {columns}, p.{quote('slug')}, o.{quote('slug')}, {dates} FROM {membership} m "
+            f"JOIN {person} p ON p.{quote('id')} = m.{quote('person_id')} "
+            f"JOIN {organization} o ON o.{quote('id')} = m.{quote('organization_id')} "
+            f"ORDER BY m.{quote('organization_id')}"
+        )
+        while chunk := cursor.fetchmany(5000):
+            for values in chunk:
+                yield MembershipRow(*values)
 
 
 def check_all() -> list[Violation]:
@@ -251,9 +282,7 @@ def check_all() -> list[Violation]:
         quotas_of[quota.delegation_id].append(quota)
 
     by_rule: dict[str, list[Violation]] = defaultdict(list)
-    rows = models.Membership.objects.order_by("organization_id").values_list(*MembershipRow.FIELDS)
-    for _organization, group in groupby((MembershipRow(*values) for values in rows.iterator(chunk_size=5000)),
-                                        key=lambda row: row.organization_id):  # fmt: skip
+    for _organization, group in groupby(_membership_rows(), key=lambda row: row.organization_id):
         memberships = list(group)
         delegation_quotas = quotas_of.get(memberships[0].organization_id, [])
         by_rule["dates"].extend(end_after_start(memberships))
