@@ -9,6 +9,7 @@ counted, so the load's report says what was changed. interparl's own export pass
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -83,6 +84,7 @@ class Mapper:
         self.sources: dict[str, str] = {}
 
     def record(self, description: descriptions.Description, record: dict) -> dict:
+        references, adjust = _plan(description)
         record = dict(record)
         key = description.popolo_key
         if key == "id" and description.kind != "country" and record.get("id") is not None:
@@ -93,15 +95,15 @@ class Mapper:
                 if any(f.name == "identifiers" for f in description.fields):
                     identifiers = [i for i in record.get("identifiers") or [] if isinstance(i, dict)]
                     record["identifiers"] = [*identifiers, {"scheme": ID_SCHEME, "identifier": str(original)}]
-        for field in description.fields:
-            if field.ref and field.ref != "country" and field.popolo_name in record:
-                value = record[field.popolo_name]
-                record[field.popolo_name] = [public_id(v) for v in value] if field.many else public_id(value)
+        for name, many in references:
+            if name in record:
+                value = record[name]
+                record[name] = [public_id(v) for v in value] if many else public_id(value)
         if key != "id" and record.get(key) is not None:
             record[key] = public_id(record[key])
-        self._sources(description, record)
-        adjust = getattr(self, f"_{description.kind}", None)
-        return adjust(description, record) if adjust else record
+        if "sources" in record:
+            self._sources(description, record)
+        return adjust(self, description, record) if adjust else record
 
     def _sources(self, description, record: dict) -> None:
         for source in record.get("sources") or []:
@@ -146,3 +148,13 @@ class Mapper:
             record["classification"] = Event.Kind.OTHER
             self.mapped[f"events: classification '{kind}' → other"] += 1
         return record
+
+
+@functools.cache
+def _plan(description: descriptions.Description) -> tuple[tuple[tuple[str, bool], ...], object]:
+    """What ``Mapper.record`` does to a description's records, decided once: the Popolo names of its references to
+    records by id (with whether each is a list), and the mapping of its own kinds and roles."""
+    references = tuple(
+        (field.popolo_name, field.many) for field in description.fields if field.ref and field.ref != "country"
+    )
+    return references, getattr(Mapper, f"_{description.kind}", None)

@@ -32,6 +32,8 @@ def _no_constants(name: str):
 
 
 _DECODER = json.JSONDecoder(parse_constant=_no_constants)
+_SCAN = _DECODER.scan_once
+_BETWEEN = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")
 
 
 def describe(char: str) -> str:
@@ -101,7 +103,10 @@ class _Window:
         while True:
             start = self.pos  # reading more may let go of what came before: the value then starts at 0
             try:
-                value, end = _DECODER.raw_decode(self.text, start)
+                try:
+                    value, end = _SCAN(self.text, start)  # what raw_decode calls, without its frame
+                except StopIteration as stop:
+                    raise json.JSONDecodeError("Expecting value", self.text, stop.value) from None
                 if end < len(self.text) or self.eof:  # a number at the end of the text may go on in the next block
                     self.pos = end
                     if end - start > MAX_RECORD_CHARS:
@@ -124,6 +129,10 @@ class _Window:
             return
         while True:
             yield self.pos
+            between = _BETWEEN.match(self.text, self.pos)  # most often ", " and the next item, in this block
+            if between and between.end() < len(self.text):
+                self.pos = between.end()
+                continue
             char = self.peek()
             if char == "]":
                 self.pos += 1
