@@ -101,8 +101,9 @@ class Shaper:
         self.default_source = default_source
         self.post_roles = post_roles
 
-    def shape(self, description: descriptions.Description, items: list[tuple[int, BaseModel]]) -> Shaped:
-        """Rows for the records, without their references to records of the same section (``relations``)."""
+    def shape(self, description: descriptions.Description, items: list[tuple[int, BaseModel]], columns=False) -> Shaped:
+        """Rows for the records, without their references to records of the same section (``relations``).
+        ``columns``: also make each row's column values, were it new (else the writer makes them for the new)."""
         rows, links, many = [], [], []
         many_fields = [f for f in description.fields if f.many]
         for i, record in items:
@@ -115,13 +116,14 @@ class Shaper:
                 links += self._links(description, record, at)
             for f in many_fields:
                 many.append((record.id, f.name, [(f.ref, value, (*at, f.name)) for value in getattr(record, f.name)]))
-        self._columns(description.model, key_field(description), rows)
-        self._columns(models.Link, "key", links)
+        if columns:
+            self._columns(description.model, key_field(description), rows)
+            self._columns(models.Link, "key", links)
         return Shaped(description.kind, rows, links, many)
 
     def _columns(self, model, key: str, rows: list[Row]) -> None:
-        """Each row's column values, were it new (references filled in when it is written): here, so that where
-        the reading runs in a process of its own, so does this."""
+        """Each row's column values, were it new (references filled in when it is written): made here when the
+        reading runs in a process of its own and the writing is the slower of the two."""
         plan = columns_of(model, key)
         for row in rows:
             try:

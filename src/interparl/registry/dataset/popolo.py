@@ -174,24 +174,22 @@ def load_popolo(path: Path | str, reason: str | None = None, progress=None) -> L
     with collecting_less(), transaction.atomic():
         importer = Importer(Writer(reason or f"imported from {path.name}", report, where), where)
 
-        def shaped() -> Iterator[tuple]:
+        def shaped(balance: pipeline.Balance) -> Iterator[tuple]:
             """What the writing needs, in order: validated, shaped chunks (pure work, no database)."""
             mapper = Mapper()
             for description in present:
                 for chunk, rejected in _valid_chunks(path, sections, description, tracker, where, mapper):
-                    yield "sources", dict(mapper.sources), tracker.seen
-                    yield (
-                        "rows",
-                        (description.section, rejected, importer.shaper.shape(description, chunk)),
-                        tracker.seen,
-                    )
+                    if mapper.sources:
+                        yield "sources", dict(mapper.sources), tracker.seen
+                    rows = importer.shaper.shape(description, chunk, columns=balance.writer_busy)
+                    yield "rows", (description.section, rejected, rows), tracker.seen
             # Parents and senders may come anywhere in the section: linked once every organisation exists.
             for description in linked_late:
                 for chunk, _rejected in _valid_chunks(path, sections, description, tracker, where, Mapper()):
                     yield "rows", (None, 0, importer.shaper.relations(description, chunk)), tracker.seen
             yield "mapped", mapper.mapped, tracker.seen
 
-        stream = pipeline.apart(shaped) if path.stat().st_size >= APART_FROM_BYTES else shaped()
+        stream = pipeline.apart(shaped) if path.stat().st_size >= APART_FROM_BYTES else shaped(pipeline.Balance())
         for what, value, seen in stream:
             if what == "sources":
                 _write_new_sources(importer, value)
