@@ -112,11 +112,11 @@ class Span:
     start: PartialDate | None
     end: PartialDate | None
 
-    @property
+    @functools.cached_property  # a span is immutable; the rules ask each for its days many times
     def first_day(self) -> dt.date:
         return self.start.earliest() if self.start else dt.date.min
 
-    @property
+    @functools.cached_property
     def last_day(self) -> dt.date:
         return self.end.latest() if self.end else dt.date.max
 

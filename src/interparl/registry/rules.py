@@ -252,7 +252,12 @@ def _membership_rows() -> Iterator[MembershipRow]:
     columns = ", ".join(
         f"m.{quote(name)}" for name in ("slug", "role", "status", "post_id", "organization_id", "on_behalf_of_id")
     )
-    dates = ", ".join(f"m.{quote(name)}" for name in ("start_date", "start_precision", "end_date", "end_precision"))
+    # SQLite's driver would turn each date into a date object in Python; as text, each distinct one is read once.
+    as_text = "CAST(m.{} AS TEXT)" if connection.vendor == "sqlite" else "m.{}"
+    dates = ", ".join(
+        (as_text if name.endswith("_date") else "m.{}").format(quote(name))
+        for name in ("start_date", "start_precision", "end_date", "end_precision")
+    )
     with connection.chunked_cursor() as cursor:
         cursor.execute(
             f"SELECT {columns}, p.{quote('slug')}, o.{quote('slug')}, {dates} FROM {membership} m "
