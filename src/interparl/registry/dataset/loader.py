@@ -53,6 +53,12 @@ def parse_dataset(path: Path) -> tuple[schema.Strict, dict]:
         raise DatasetError(pydantic_problems(exc, lambda at, reason: locate(path, lines, at, reason))) from None
 
 
+def _put_text(values: dict, name: str, text: schema.Text | None) -> None:
+    """A translated field's two columns."""
+    values[f"{name}_en"] = (text.en or "") if text else ""
+    values[f"{name}_ru"] = (text.ru or "") if text else ""
+
+
 def _period(item) -> dict:
     """The stored columns of a record's period (a dict shared between records: copied, never changed)."""
     return _stored_period(item.start, item.end)
@@ -88,7 +94,8 @@ class Shaped:
     kind: str
     rows: list[Row]
     links: list[Row] = field(default_factory=list)  # web addresses, each referring to its owner by public id
-    many: list[tuple[str, str, list[tuple[str, tuple]]]] = field(default_factory=list)  # (key, field, refs)
+    # Lists of references: (record's public id, field, record's place, [(kind, public id)]).
+    many: list[tuple[str, str, tuple, list[tuple[str, str]]]] = field(default_factory=list)
     again: bool = False  # the rows add references (``late`` fields) to records this import has written
 
 
@@ -115,7 +122,7 @@ class Shaper:
             if description.links:
                 links += self._links(description, record, at)
             for f in many_fields:
-                many.append((record.id, f.name, [(f.ref, value, (*at, f.name)) for value in getattr(record, f.name)]))
+                many.append((record.id, f.name, at, [(f.ref, value) for value in getattr(record, f.name)]))
         if columns:
             self._columns(description.model, key_field(description), rows)
             self._columns(models.Link, "key", links)
@@ -145,13 +152,9 @@ class Shaper:
 
     def fact(self, item, at: tuple, refs: list) -> dict:
         refs.append(("source_id", "source", item.source or self.default_source, "source"))
-        note = item.note
-        return {
-            "source_quote": item.quote,
-            "confirmed": item.confirmed,
-            "note_en": (note.en or "") if note else "",
-            "note_ru": (note.ru or "") if note else "",
-        }
+        values = {"source_quote": item.quote, "confirmed": item.confirmed}
+        _put_text(values, "note", item.note)
+        return values
 
     def values(self, description: descriptions.Description, record, at: tuple, refs: list) -> dict:
         """The model's values for one record; references go to ``refs`` (column, kind, public id, place)."""
@@ -161,8 +164,7 @@ class Shaper:
         for f in _plain_fields(description):
             value = getattr(record, f.name)
             if f.text:
-                values[f"{f.name}_en"] = (value.en or "") if value else ""
-                values[f"{f.name}_ru"] = (value.ru or "") if value else ""
+                _put_text(values, f.name, value)
             elif f.ref:
                 refs.append((f"{f.name}_id", f.ref, value, f.name))
             else:
@@ -267,27 +269,25 @@ class Importer:
         if shaped:
             self.write(shaped)
 
-    def ref(self, kind: str, key, at: tuple):
+    def ref(self, kind: str, key, at: tuple, name: str | None):
+        """The primary key of the ``kind`` record known by ``key``; an unknown one is noted as a problem of field
+        ``name`` of the record at ``at`` (``name`` None: a link's owner, the record the link at ``at`` is in)."""
         if key is None:
             return None
         found = self.ids[kind].get(key)
         if found is None:
-            self.problems.append(self.where(*at, f"unknown {kind} '{key}'"))
+            place = at[:-2] if name is None else (*at, name)
+            self.problems.append(self.where(*place, f"unknown {kind} '{key}'"))
         return found
 
     def resolve(self, rows: list[Row]) -> None:
         """Put each row's references in as primary keys; any unknown one stops the import before anything of the
         rows is written."""
-        ids = self.ids
         for row in rows:
-            values = row.values
             for column, kind, key, name in row.refs:
-                found = None if key is None else ids[kind].get(key)
-                if found is None and key is not None:
-                    at = row.at[:-2] if name is None else (*row.at, name)  # a link's owner: the record it is in
-                    self.problems.append(self.where(*at, f"unknown {kind} '{key}'"))
+                found = self.ref(kind, key, row.at, name)
                 if column:
-                    values[column] = found
+                    row.values[column] = found
         if self.problems:
             raise DatasetError(self.problems)
 
@@ -295,7 +295,7 @@ class Importer:
         description = descriptions.get(shaped.kind)
         if description.key == "organization":  # a rotation rule is known by its organisation
             for row in shaped.rows:
-                row.key = self.ref("organization", row.key, (*row.at, "organization"))
+                row.key = self.ref("organization", row.key, row.at, "organization")
         self.resolve(shaped.rows)
         if shaped.again:
             self.writer.write(description.model, description.section, shaped.rows, count_unchanged=False, again=True)
@@ -318,8 +318,8 @@ class Importer:
     def _relate(self, description, many: list, written: dict) -> None:
         """Lists of references (a news item's states, people, organisations, events): set where they differ."""
         stored = {obj.pk: obj for obj in description.model.objects.filter(pk__in=written.values())}
-        for key, name, refs in many:
-            wanted = {self.ref(kind, value, at) for kind, value, at in refs}
+        for key, name, at, refs in many:
+            wanted = {self.ref(kind, value, at, name) for kind, value in refs}
             if self.problems:
                 raise DatasetError(self.problems)
             manager = getattr(stored[written[key]], name)

@@ -224,12 +224,8 @@ class Columns:
             else:  # the same value every time ("", None, a constant)
                 helpers[f"D{i}"] = field.get_default()
                 value = f"given.get({name!r}, D{i})"
-            prepare = field.get_internal_type() not in PLAIN_TYPES
             if not field.is_relation:
-                value = self._cleaned(field, i, value, helpers, prepare)
-            elif prepare:
-                helpers[f"P{i}"] = self._preparer(field)
-                value = f"P{i}({value})"
+                value = self._cleaned(field, i, value, helpers, field.get_internal_type() not in PLAIN_TYPES)
             expressions.append(value)
         source = "def stored(given, key):\n    return [\n" + "".join(f"        {e},\n" for e in expressions) + "    ]\n"
         exec(compile(source, f"<columns of {model.__name__}>", "exec"), helpers)  # noqa: S102 (our own code)
@@ -261,7 +257,7 @@ class Columns:
             build_localized_fieldname(field.name, lang)
             for lang in resolution_order(language, descriptor.fallback_languages)
         ]
-        given_up = descriptor.fallback_value if fallbacks_enabled() and descriptor.fallback_value is not NONE else None
+        given_up = descriptor.fallback_value if fallbacks_enabled() else NONE
 
         def read(given: dict):
             default = field.get_default()
@@ -270,7 +266,7 @@ class Columns:
                 value = given.get(name)
                 if value is not None and value != undefined:
                     return value
-            return default if given_up is None else given_up
+            return default if given_up is NONE else given_up
 
         return read
 
@@ -306,14 +302,6 @@ class Columns:
             return made
 
         return clean, memo
-
-    def _preparer(self, field):
-        alias = self.alias
-
-        def prepare(value):
-            return None if value is None else field.get_db_prep_save(value, connections[alias])
-
-        return prepare
 
 
 def _text_checks(field, i: int, helpers: dict) -> str | None:
