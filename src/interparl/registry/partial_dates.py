@@ -120,11 +120,19 @@ class Span:
     def last_day(self) -> dt.date:
         return self.end.latest() if self.end else dt.date.max
 
+    @functools.cached_property
+    def certain_days(self) -> tuple[dt.date, dt.date]:
+        """The first and last day the period certainly covers: an imprecise start taken at its latest, an imprecise
+        end at its earliest (a period within one month or year may certainly cover no day: then its end)."""
+        first = self.start.latest() if self.start else dt.date.min
+        last = self.end.earliest() if self.end else dt.date.max
+        return min(first, last), last
+
     def covers(self, day: dt.date) -> bool:
         return self.first_day <= day <= self.last_day
 
     def ends_before_start(self) -> bool:
-        return self.start is not None and self.end is not None and self.end.latest() < self.start.earliest()
+        return self.start is not None and self.end is not None and self.last_day < self.first_day
 
     def describe(self) -> str:
         start = self.start.isoformat() if self.start else "?"

@@ -84,30 +84,25 @@ def single_holder_posts(memberships: list[MembershipRow], posts: dict[int, model
                 break
 
 
-def _definite(span: Span) -> tuple[dt.date, dt.date]:
-    """The days a membership certainly covers (imprecise ends are taken at their safest)."""
-    first = span.start.latest() if span.start else dt.date.min
-    last = span.end.earliest() if span.end else dt.date.max
-    return min(first, last), last
-
-
-def _peaks(rows: list) -> Iterator[tuple[dt.date, list]]:
-    """Each day on which the set of simultaneously active rows grows, with that set."""
+def _peaks(rows: list) -> Iterator[tuple[dt.date, Iterable]]:
+    """Each day on which the set of simultaneously active rows grows, with that set (as it is then: read it before
+    the next step). Rows count on the days they certainly cover (``Span.certain_days``)."""
     events = []
     for index, row in enumerate(rows):
-        first, last = _definite(row.span)
+        first, last = row.span.certain_days
         events.append((first, 1, index, row))
         # Ends sort before starts on the same day, so a hand-over day is not counted twice;
         # a one-day row ends after it starts.
         events.append((last, 0 if last > first else 2, index, row))
-    events.sort(key=lambda e: (e[0], e[1], e[2]))
+    events.sort()  # by day, kind and index: never by the row, as no two events share all three
     active: dict[int, object] = {}
+    rows_active = active.values()
     for day, kind, index, row in events:
         if kind == 1:
             active[index] = row
-            yield day, list(active.values())
+            yield day, rows_active
         else:
-            active.pop(index)
+            del active[index]
 
 
 def quotas_are_respected(quotas: list[models.SeatQuota], memberships: list[MembershipRow]) -> Iterator[Violation]:
@@ -147,10 +142,13 @@ def delegation_totals_are_respected(
             seated[m.organization_id].append(m)
     for delegation_id, rows in seated.items():
         spans = [(quota.seats, quota.span) for quota in in_force[delegation_id]]
+        totals: dict[dt.date, int] = {}  # members start on few distinct days (a term's)
         for day, active in _peaks(rows):
-            total = sum(seats for seats, span in spans if span.covers(day))
+            total = totals.get(day)
+            if total is None:
+                total = totals[day] = sum(seats for seats, span in spans if span.covers(day))
             if len(active) > total:
-                slug = active[0].organization_slug
+                slug = next(iter(active)).organization_slug
                 yield Violation(
                     "quota", slug, f"{len(active)} full members on {_fmt(day)}, but the delegation has {total} seats"
                 )
@@ -208,10 +206,13 @@ class MembershipRow:
     PERIOD = ("start_date", "start_precision", "end_date", "end_precision")
     __slots__ = (*OWN, "person_slug", "organization_slug", "span")
 
-    def __init__(self, *values):
-        for name, value in zip(self.__slots__[:-1], values[:8], strict=True):
-            setattr(self, name, value)
-        self.span = _stored_span(*values[8:])
+    def __init__(
+        self, slug, role, status, post_id, organization_id, on_behalf_of_id, person_slug, organization_slug, *period
+    ):
+        self.slug, self.role, self.status, self.post_id = slug, role, status, post_id
+        self.organization_id, self.on_behalf_of_id = organization_id, on_behalf_of_id
+        self.person_slug, self.organization_slug = person_slug, organization_slug
+        self.span = _stored_span(*period)
 
     @property
     def holds_seat(self) -> bool:

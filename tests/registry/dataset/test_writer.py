@@ -61,3 +61,22 @@ def test_values_checked_in_the_writer_are_refused_as_their_field_refuses_them(ke
         write_people(Row(key, values, ("people", 0)))
     assert refused in excinfo.value.problems[0]
     assert not models.Person.objects.filter(slug=key).exists()
+
+
+def test_an_import_gets_a_larger_page_cache_on_sqlite_and_gives_it_back():
+    from django.db import connection
+
+    from interparl.registry.dataset.writer import IMPORT_PAGE_CACHE_KIB, importing
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the page cache is SQLite's")
+
+    def cache_size():
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            return cursor.fetchone()[0]
+
+    before = cache_size()
+    with importing():
+        assert cache_size() == -IMPORT_PAGE_CACHE_KIB != before
+    assert cache_size() == before

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 from .. import descriptions, models, rules
 from ..partial_dates import PartialDate
 from . import schema
-from .writer import LoadReport, Refused, Row, Writer, collecting_less, columns_of
+from .writer import LoadReport, Refused, Row, Writer, columns_of, importing
 from .yaml_lines import DatasetError, locate, read_yaml
 
 __all__ = ["DatasetError", "Importer", "LoadReport", "load_dataset", "parse_dataset"]
@@ -344,7 +344,7 @@ def load_dataset(path: Path | str, reason: str | None = None) -> LoadReport:
         *at, reason_text = parts
         return locate(path, lines, tuple(at), reason_text)
 
-    with collecting_less(), transaction.atomic():
+    with importing(), transaction.atomic():
         importer = Importer(Writer(reason or f"loaded from {path.name}", report, where), where, dataset.default_source)
         for description in descriptions.every():
             importer.section(description, enumerate(getattr(dataset, description.section)))

@@ -19,7 +19,7 @@ from .. import descriptions
 from . import json_sections, pipeline, schema
 from .foreign import Mapper
 from .loader import Importer, finish, pydantic_problems
-from .writer import LoadReport, Writer, collecting_less
+from .writer import LoadReport, Writer, importing
 from .yaml_lines import DatasetError
 
 APART_FROM_BYTES = 1 << 20  # files from this size are read and shaped in a process of their own (both cores)
@@ -171,7 +171,7 @@ def load_popolo(path: Path | str, reason: str | None = None, progress=None) -> L
         return f"{path}: {dotted}: {reason_text}" if reason_text else f"{path}: {dotted}"
 
     popolo_names = {d.section: d.popolo_section for d in descriptions.every()}
-    with collecting_less(), transaction.atomic():
+    with importing(), transaction.atomic():
         importer = Importer(Writer(reason or f"imported from {path.name}", report, where), where)
 
         def shaped(balance: pipeline.Balance) -> Iterator[tuple]:
