@@ -27,7 +27,19 @@ Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 def _partial(value):
     if value is None or value == "":
         return None
+    if isinstance(value, str):
+        return _partial_text(value)
     return PartialDate.parse(value).isoformat()  # raises ValueError with a readable reason
+
+
+@functools.lru_cache(maxsize=4096)  # dates recur (a term's members start on one day): each text is read once
+def _partial_text(value: str) -> str:
+    return PartialDate.parse(value).isoformat()
+
+
+@functools.lru_cache(maxsize=4096)
+def _ends_before_start(start: str, end: str) -> bool:
+    return PartialDate.parse(end).latest() < PartialDate.parse(start).earliest()
 
 
 PartialDateStr = Annotated[str | None, BeforeValidator(_partial)]
@@ -104,7 +116,7 @@ class Period(Fact):
 
     @model_validator(mode="after")
     def end_not_before_start(self):
-        if self.start and self.end and PartialDate.parse(self.end).latest() < PartialDate.parse(self.start).earliest():
+        if self.start and self.end and _ends_before_start(self.start, self.end):
             raise ValueError(f"end {self.end} is before start {self.start}")
         return self
 

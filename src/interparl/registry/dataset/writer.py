@@ -368,23 +368,45 @@ def insert_with_history(model, columns: Columns, rows: list[list], keys: list[st
     table = quote(model._meta.db_table)
     names = ", ".join(quote(f.column) for f in columns.fields)
     marks = ", ".join(["%s"] * len(columns.fields))
+    key_column, pk = quote(model._meta.get_field(columns.key_field).column), quote(model._meta.pk.column)
     with connection.cursor() as cursor:
         cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+        numbered = _numbered_in_order(cursor, table, key_column, pk, keys)
+        if numbered:
+            _copy_to_history(cursor, model, reason, quote, [("BETWEEN %s AND %s", list(numbered))])
+            return dict(zip(keys, range(numbered[0], numbered[1] + 1), strict=True))
         pks: dict[str, int] = {}
-        key_column = quote(model._meta.get_field(columns.key_field).column)
         for start in range(0, len(keys), 500):  # SQLite takes at most 999 parameters a statement
             chunk = keys[start : start + 500]
             cursor.execute(
-                f"SELECT {key_column}, {quote(model._meta.pk.column)} FROM {table} "
-                f"WHERE {key_column} IN ({', '.join(['%s'] * len(chunk))})",
+                f"SELECT {key_column}, {pk} FROM {table} WHERE {key_column} IN ({', '.join(['%s'] * len(chunk))})",
                 chunk,
             )
             pks.update(cursor.fetchall())
-        _copy_to_history(cursor, model, [pks[key] for key in keys], reason, quote)
+        numbers = [pks[key] for key in keys]
+        chunks = [numbers[start : start + 500] for start in range(0, len(numbers), 500)]
+        _copy_to_history(cursor, model, reason, quote, [(f"IN ({', '.join(['%s'] * len(c))})", c) for c in chunks])
     return {key: pks[key] for key in keys}
 
 
-def _copy_to_history(cursor, model, pks: list[int], reason: str, quote) -> None:
+def _numbered_in_order(cursor, table: str, key_column: str, pk: str, keys: list[str]) -> tuple[int, int] | None:
+    """On SQLite, the first and last primary key of the rows just inserted, when they were numbered one after the
+    other (their table's AUTOINCREMENT numbers rows in increasing order, so a first key n - 1 below the last means
+    every row between is theirs): two lookups instead of one per row. None elsewhere, or if they were not."""
+    if cursor.db.vendor != "sqlite" or not keys:
+        return None
+    cursor.execute("SELECT last_insert_rowid()")
+    (last,) = cursor.fetchone()
+    cursor.execute(f"SELECT {key_column}, {pk} FROM {table} WHERE {pk} IN (%s, %s)", [last - len(keys) + 1, last])
+    found = dict(cursor.fetchall())
+    if found.get(keys[0]) == last - len(keys) + 1 and found.get(keys[-1]) == last:
+        return last - len(keys) + 1, last
+    return None
+
+
+def _copy_to_history(cursor, model, reason: str, quote, selections: list[tuple[str, list]]) -> None:
+    """Copy the rows whose primary key matches each selection (SQL after the key, and its parameters) into the
+    model's history table."""
     history = model.history.model
     now = cursor.db.ops.adapt_datetimefield_value(timezone.now())
     own = {f.column for f in model._meta.concrete_fields}
@@ -395,11 +417,10 @@ def _copy_to_history(cursor, model, pks: list[int], reason: str, quote) -> None:
     names = [quote(c) for c in copied] + [quote(history._meta.get_field(n).column) for n in extra]
     selected = ", ".join(quote(c) for c in copied)
     pk = quote(model._meta.pk.column)
-    for start in range(0, len(pks), 500):
-        chunk = pks[start : start + 500]
+    for condition, parameters in selections:
         cursor.execute(
             f"INSERT INTO {quote(history._meta.db_table)} ({', '.join(names)}) "
             f"SELECT {selected}, {', '.join(['%s'] * len(extra))} FROM {quote(model._meta.db_table)} "
-            f"WHERE {pk} IN ({', '.join(['%s'] * len(chunk))}) ORDER BY {pk}",
-            [*extra.values(), *chunk],
+            f"WHERE {pk} {condition} ORDER BY {pk}",
+            [*extra.values(), *parameters],
         )
