@@ -48,5 +48,10 @@ class ChangeSetTagged(dj_models.Model):
         abstract = True
 
 
+# The references the change log lists history by (interparl.changes.log); an index on any other reference in a
+# history table would be kept up to date by every write and read by nothing.
+HISTORY_LISTED_BY = {"person", "organization", "delegation"}
+
 for model in HISTORY_MODELS:
-    simple_history.register(model, bases=[ChangeSetTagged])
+    unindexed = [f.name for f in model._meta.concrete_fields if f.is_relation and f.name not in HISTORY_LISTED_BY]
+    simple_history.register(model, bases=[ChangeSetTagged], no_db_index=unindexed)

@@ -47,7 +47,8 @@ class Membership(Sourced, Dated):
 
     slug = models.SlugField(max_length=200, unique=True)
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="memberships")
+    # No index of its own: the as-of index (Meta.indexes) begins with it and serves every lookup by organisation.
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="memberships", db_index=False)
     post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.PROTECT, related_name="memberships")
     role = models.CharField(
         max_length=40, choices=Role.choices, default=Role.MEMBER, help_text="The role (a post's, or member)."
