@@ -13,7 +13,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -186,6 +186,20 @@ def _decoded(window: _Window, where: str):
 def scan(path: Path, lists: set[str], handle_position=None) -> dict[str, Section]:
     """Check the whole document (see the module's text) and return where its sections are; ``lists``: the names of
     the sections that must be lists of records."""
+    walker = walk(path, lists, handle_position)
+    while True:
+        try:
+            next(walker)
+        except StopIteration as done:
+            return done.value
+
+
+def walk(
+    path: Path, lists: set[str], handle_position=None
+) -> Generator[tuple[str, int, object, int], None, dict[str, Section]]:
+    """``scan``, yielding each record of the ``lists`` sections as it is checked: (section, index, record, bytes of
+    the file read so far); returns where the sections are. A problem found is raised where it is found, after the
+    records before it were yielded."""
     sections: dict[str, Section] = {}
     with open(path, "rb") as stream:
         window = _Window(stream, 0)
@@ -214,11 +228,14 @@ def scan(path: Path, lists: set[str], handle_position=None) -> dict[str, Section
                         section = sections.setdefault(name, Section(name))
                         begun = window.offset()
                         section.starts.append(begun)
+                        wanted = name in lists
                         for index, _at in enumerate(window.items(), start=section.count):
-                            _decoded(window, f"{path}: {name}[{index}]")
+                            record = _decoded(window, f"{path}: {name}[{index}]")
                             section.count = index + 1
                             if handle_position and index % 1000 == 0:
                                 handle_position(stream.tell())
+                            if wanted:
+                                yield name, index, record, window.base + window.pos
                         section.size += window.offset() - begun
                     else:
                         _decoded(window, f"{path}: {name}")

@@ -283,11 +283,16 @@ class Importer:
     def resolve(self, rows: list[Row]) -> None:
         """Put each row's references in as primary keys; any unknown one stops the import before anything of the
         rows is written."""
+        ids = self.ids
         for row in rows:
+            values = row.values
             for column, kind, key, name in row.refs:
-                found = self.ref(kind, key, row.at, name)
+                # ``ref``, inlined for the common case: millions of references in a large import.
+                found = None if key is None else ids[kind].get(key)
+                if found is None and key is not None:
+                    self.ref(kind, key, row.at, name)  # notes the problem
                 if column:
-                    row.values[column] = found
+                    values[column] = found
         if self.problems:
             raise DatasetError(self.problems)
 

@@ -146,22 +146,42 @@ def _too_many(problems: list[str]) -> list[str]:
     return problems[:MAX_PROBLEMS] + ([f"… and {extra} more"] if extra > 0 else [])
 
 
+class _OutOfOrder(Exception):
+    """The file's sections do not come in the order they are written in (a person's posts after its memberships)."""
+
+
 def load_popolo(path: Path | str, reason: str | None = None, progress=None) -> LoadReport:
     """Import a Popolo JSON file atomically; ``progress(done, total)`` is called as it reads.
 
     Every section is streamed and written in chunks of ``CHUNK`` records, so memory does not grow with the file.
+    Sections that come in the order they are written in (referenced records first, as interparl's own export
+    gives them) are written as the one checking pass over the file reads them; a file in another order, or one
+    with a problem, is then checked whole first and read section by section in that order (what was written is
+    undone), so a problem is reported as that order finds it.
     """
     path = Path(path)
     if not path.exists():
         raise DatasetError([f"{path}: no such file"])
     if not path.is_file():
         raise DatasetError([f"{path}: not a file"])
+    with importing(), transaction.atomic():
+        try:
+            with transaction.atomic():  # a savepoint: what was written in file order is undone if the order breaks
+                report = _import(path, reason, progress, in_file_order=True)
+        except (_OutOfOrder, DatasetError):
+            # A problem met in file order may come of the order (a reference to a record further on): reading the
+            # file in the order it is written in confirms it, or not.
+            report = _import(path, reason, progress, in_file_order=False)
+        finish(report, path)
+    return report
+
+
+def _import(path: Path, reason: str | None, progress, in_file_order: bool) -> LoadReport:
     report = LoadReport(str(path))
     tracker = _Progress(progress, path.stat().st_size)
-    sections = check_document(path, lambda position: tracker.report(tracker.update(position)))
-    present = [d for d in descriptions.every() if d.popolo_section in sections]
-    linked_late = [d for d in present if any(field.late for field in d.fields)]
-    tracker.over([sections[d.popolo_section] for d in present + linked_late])
+    by_section = _by_section()
+    rank = {d.kind: i for i, d in enumerate(descriptions.every())}
+    popolo_names = {d.section: d.popolo_section for d in descriptions.every()}
 
     def where(*parts) -> str:
         *at, reason_text = parts
@@ -170,39 +190,81 @@ def load_popolo(path: Path | str, reason: str | None = None, progress=None) -> L
         dotted = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in at).lstrip(".")
         return f"{path}: {dotted}: {reason_text}" if reason_text else f"{path}: {dotted}"
 
-    popolo_names = {d.section: d.popolo_section for d in descriptions.every()}
-    with importing(), transaction.atomic():
-        importer = Importer(Writer(reason or f"imported from {path.name}", report, where), where)
+    importer = Importer(Writer(reason or f"imported from {path.name}", report, where), where)
 
-        def shaped(balance: pipeline.Balance) -> Iterator[tuple]:
-            """What the writing needs, in order: validated, shaped chunks (pure work, no database)."""
-            mapper = Mapper()
+    def rows(description, records, balance, mapper) -> Iterator[tuple]:
+        for chunk, rejected in _valid_chunks(records, description, where, mapper):
+            if mapper.sources:
+                yield "sources", dict(mapper.sources), tracker.seen
+            shaped = importer.shaper.shape(description, chunk, columns=balance.writer_busy)
+            yield "rows", (description.section, rejected, shaped), tracker.seen
+
+    def shaped(balance: pipeline.Balance) -> Iterator[tuple]:
+        """What the writing needs, in order: validated, shaped chunks (pure work, no database)."""
+        mapper = Mapper()
+        if in_file_order:
+            walk = _Walk(json_sections.walk(path, set(by_section), tracker.update))
+            written = -1  # the rank of the last section written
+            while walk.next is not None:
+                description = by_section[walk.next[0]]
+                if rank[description.kind] <= written:
+                    yield "out of order", description.popolo_section, tracker.seen
+                    return
+                written = rank[description.kind]
+                yield from rows(description, walk.section(), balance, mapper)
+            sections = walk.sections
+        else:
+            sections = json_sections.scan(path, set(by_section), tracker.update)
+        present = [d for d in descriptions.every() if d.popolo_section in sections]
+        linked_late = [d for d in present if any(field.late for field in d.fields)]
+        tracker.over([sections[d.popolo_section] for d in ([] if in_file_order else present) + linked_late])
+        if not in_file_order:
             for description in present:
-                for chunk, rejected in _valid_chunks(path, sections, description, tracker, where, mapper):
-                    if mapper.sources:
-                        yield "sources", dict(mapper.sources), tracker.seen
-                    rows = importer.shaper.shape(description, chunk, columns=balance.writer_busy)
-                    yield "rows", (description.section, rejected, rows), tracker.seen
-            # Parents and senders may come anywhere in the section: linked once every organisation exists.
-            for description in linked_late:
-                for chunk, _rejected in _valid_chunks(path, sections, description, tracker, where, Mapper()):
-                    yield "rows", (None, 0, importer.shaper.relations(description, chunk)), tracker.seen
-            yield "mapped", mapper.mapped, tracker.seen
+                yield from rows(description, _section_records(path, sections, description, tracker), balance, mapper)
+        # Parents and senders may come anywhere in the section: linked once every organisation exists.
+        for description in linked_late:
+            records = _section_records(path, sections, description, tracker)
+            for chunk, _rejected in _valid_chunks(records, description, where, Mapper()):
+                yield "rows", (None, 0, importer.shaper.relations(description, chunk)), tracker.seen
+        yield "mapped", mapper.mapped, tracker.seen
 
-        stream = pipeline.apart(shaped) if path.stat().st_size >= APART_FROM_BYTES else shaped(pipeline.Balance())
-        for what, value, seen in stream:
-            if what == "sources":
-                _write_new_sources(importer, value)
-            elif what == "rows":
-                section, rejected, chunk = value
-                if section:
-                    report.count(section, "rejected", rejected)
-                importer.write(chunk)
-            else:
-                report.mapped = value
-            tracker.report(seen)
-        finish(report, path)
+    stream = pipeline.apart(shaped) if path.stat().st_size >= APART_FROM_BYTES else shaped(pipeline.Balance())
+    for what, value, seen in stream:
+        if what == "sources":
+            _write_new_sources(importer, value)
+        elif what == "rows":
+            section, rejected, chunk = value
+            if section:
+                report.count(section, "rejected", rejected)
+            importer.write(chunk)
+        elif what == "out of order":
+            raise _OutOfOrder(value)
+        else:
+            report.mapped = value
+        tracker.report(seen)
     return report
+
+
+class _Walk:
+    """The checking pass's records (``json_sections.walk``) a section at a time; ``sections`` once it is over."""
+
+    def __init__(self, walker):
+        self.walker, self.next, self.sections = walker, None, None
+        self._advance()
+
+    def _advance(self) -> None:
+        try:
+            self.next = next(self.walker)
+        except StopIteration as done:
+            self.next, self.sections = None, done.value
+
+    def section(self) -> Iterator[tuple[int, object, int]]:
+        """(index, record, position) of the records from here while they are of one section."""
+        name = self.next[0]
+        while self.next is not None and self.next[0] == name:
+            _name, index, record, position = self.next
+            self._advance()
+            yield index, record, position
 
 
 def _write_new_sources(importer: Importer, sources: dict[str, str]) -> None:
@@ -227,12 +289,18 @@ def _next_chunk(records: Iterator[tuple[int, dict, int]]) -> list[tuple[int, dic
     return chunk
 
 
-def _valid_chunks(path, sections, description, tracker, where, mapper) -> Iterator[tuple[list, int]]:
+def _section_records(path, sections, description, tracker) -> Iterator[tuple[int, object, int]]:
+    """A section's records read where the checking pass found it."""
+    section = sections[description.popolo_section]
+    tracker.begin(section)
+    yield from json_sections.records(path, section, tracker.update)
+    tracker.end(section)
+
+
+def _valid_chunks(records, description, where, mapper) -> Iterator[tuple[list, int]]:
     """The section's records in chunks, each validated against the dataset schema, with how many were rejected;
     any problem stops the import."""
     section, model = description.popolo_section, schema.record_model(description)
-    tracker.begin(sections[section])
-    records = json_sections.records(path, sections[section], tracker.update)
     while chunk := _next_chunk(records):
         valid, problems = [], []
         for index, record in chunk:
@@ -250,4 +318,3 @@ def _valid_chunks(path, sections, description, tracker, where, mapper) -> Iterat
         if problems:
             raise DatasetError(_too_many(problems))
         yield valid, len(chunk) - len(valid)
-    tracker.end(sections[section])

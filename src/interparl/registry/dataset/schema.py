@@ -9,6 +9,7 @@ defaults, choices and bounds come from the model, so a new model field needs no 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 from typing import Annotated, Literal
 
@@ -147,7 +148,9 @@ def _bounds(model_field) -> dict:
 
 def _model_default(model_field):
     if model_field.has_default():
-        return model_field.get_default()
+        default = model_field.get_default()
+        # A choice's plain value, not its enum member: rows go between processes, and a member costs a lookup there.
+        return default.value if isinstance(default, enum.Enum) else default
     if model_field.null:
         return None
     return "" if model_field.blank and model_field.empty_strings_allowed else ...
