@@ -1,6 +1,7 @@
 """A JSON document of sections, each a list of records (Popolo), read without holding the file in memory.
 
-``scan`` goes over the file once and checks what must hold before any record is trusted: the document is an
+``scan`` goes over the file once (``walk`` too, handing over each record as it is checked) and checks what must hold
+before any record is trusted: the document is an
 object, the sections the registry knows are lists, no record takes more than ``MAX_RECORD_CHARS`` characters of
 JSON nor is nested deeper than ``MAX_DEPTH`` levels of the document, and no text holds a NUL character. It notes
 where each section begins, so ``records`` then reads one section from there: the sections may come in any order,

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 from .. import descriptions, models, rules
 from ..partial_dates import PartialDate
 from . import schema
-from .writer import LoadReport, Refused, Row, Writer, columns_of, importing
+from .writer import LoadReport, Row, Writer, importing
 from .yaml_lines import DatasetError, locate, read_yaml
 
 __all__ = ["DatasetError", "Importer", "LoadReport", "load_dataset", "parse_dataset"]
@@ -108,9 +108,8 @@ class Shaper:
         self.default_source = default_source
         self.post_roles = post_roles
 
-    def shape(self, description: descriptions.Description, items: list[tuple[int, BaseModel]], columns=False) -> Shaped:
-        """Rows for the records, without their references to records of the same section (``relations``).
-        ``columns``: also make each row's column values, were it new (else the writer makes them for the new)."""
+    def shape(self, description: descriptions.Description, items: list[tuple[int, BaseModel]]) -> Shaped:
+        """Rows for the records, without their references to records of the same section (``relations``)."""
         rows, links, many = [], [], []
         many_fields = [f for f in description.fields if f.many]
         for i, record in items:
@@ -123,20 +122,7 @@ class Shaper:
                 links += self._links(description, record, at)
             for f in many_fields:
                 many.append((record.id, f.name, at, [(f.ref, value) for value in getattr(record, f.name)]))
-        if columns:
-            self._columns(description.model, key_field(description), rows)
-            self._columns(models.Link, "key", links)
         return Shaped(description.kind, rows, links, many)
-
-    def _columns(self, model, key: str, rows: list[Row]) -> None:
-        """Each row's column values, were it new (references filled in when it is written): made here when the
-        reading runs in a process of its own and the writing is the slower of the two."""
-        plan = columns_of(model, key)
-        for row in rows:
-            try:
-                row.columns = plan.stored(row)
-            except Refused as exc:
-                raise DatasetError([f"{self.where(*row.at, None)}: {exc}"]) from None
 
     def relations(self, description: descriptions.Description, items) -> Shaped | None:
         """The references to records of the same section (``late`` fields), once all of the section is written."""

@@ -10,34 +10,20 @@ raised here as the same ``DatasetError``; if the writer stops first (a rule brok
 from __future__ import annotations
 
 import multiprocessing
-import time
 import traceback
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from .yaml_lines import DatasetError
-
-
-@dataclass
-class Balance:
-    """Which side is the slower, as the reader sees it: its last message waited for the writer to take it. The
-    reader then takes on work the writer would otherwise do (``Shaper.shape(columns=True)``), so that neither
-    process waits for the other for long, whichever machine and file it is."""
-
-    writer_busy: bool = False
-
-
-WAITED = 0.005  # seconds a message may take to send without the writer being called busy
 
 
 def available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def apart(messages: Callable[[Balance], Iterator[tuple]]) -> Iterator[tuple]:
-    """The messages ``messages(balance)`` makes, made in a forked process (or here, where processes cannot fork)."""
+def apart(messages: Callable[[], Iterator[tuple]]) -> Iterator[tuple]:
+    """The messages ``messages()`` makes, made in a forked process (or here, where processes cannot fork)."""
     if not available():
-        yield from messages(Balance())
+        yield from messages()
         return
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
@@ -64,13 +50,10 @@ def apart(messages: Callable[[Balance], Iterator[tuple]]) -> Iterator[tuple]:
         reader.join()
 
 
-def _read(messages: Callable[[Balance], Iterator[tuple]], sender) -> None:
-    balance = Balance()
+def _read(messages: Callable[[], Iterator[tuple]], sender) -> None:
     try:
-        for message in messages(balance):
-            began = time.perf_counter()
+        for message in messages():
             sender.send(message)
-            balance.writer_busy = time.perf_counter() - began > WAITED
         sender.send(("done",))
     except DatasetError as exc:
         sender.send(("problems", exc.problems))

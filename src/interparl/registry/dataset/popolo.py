@@ -1,8 +1,8 @@
 """Popolo JSON import (the export is ``popolo_export``; the format is in docs/popolo.md).
 
 Import maps each record onto the dataset schema, by its description, and goes through the same ``Importer`` as
-a YAML dataset, so both formats validate and write alike. It checks the file in one pass, then streams it section
-by section (``json_sections``), so a file of hundreds of thousands of memberships is never held in memory whole.
+a YAML dataset, so both formats validate and write alike. It streams the file in chunks as its checking pass reads it
+(``json_sections``), so a file of hundreds of thousands of memberships is never held in memory whole.
 """
 
 from __future__ import annotations
@@ -192,14 +192,14 @@ def _import(path: Path, reason: str | None, progress, in_file_order: bool) -> Lo
 
     importer = Importer(Writer(reason or f"imported from {path.name}", report, where), where)
 
-    def rows(description, records, balance, mapper) -> Iterator[tuple]:
+    def rows(description, records, mapper) -> Iterator[tuple]:
         for chunk, rejected in _valid_chunks(records, description, where, mapper):
             if mapper.sources:
                 yield "sources", dict(mapper.sources), tracker.seen
-            shaped = importer.shaper.shape(description, chunk, columns=balance.writer_busy)
+            shaped = importer.shaper.shape(description, chunk)
             yield "rows", (description.section, rejected, shaped), tracker.seen
 
-    def shaped(balance: pipeline.Balance) -> Iterator[tuple]:
+    def shaped() -> Iterator[tuple]:
         """What the writing needs, in order: validated, shaped chunks (pure work, no database)."""
         mapper = Mapper()
         if in_file_order:
@@ -211,7 +211,7 @@ def _import(path: Path, reason: str | None, progress, in_file_order: bool) -> Lo
                     yield "out of order", description.popolo_section, tracker.seen
                     return
                 written = rank[description.kind]
-                yield from rows(description, walk.section(), balance, mapper)
+                yield from rows(description, walk.section(), mapper)
             sections = walk.sections
         else:
             sections = json_sections.scan(path, set(by_section), tracker.update)
@@ -220,7 +220,7 @@ def _import(path: Path, reason: str | None, progress, in_file_order: bool) -> Lo
         tracker.over([sections[d.popolo_section] for d in ([] if in_file_order else present) + linked_late])
         if not in_file_order:
             for description in present:
-                yield from rows(description, _section_records(path, sections, description, tracker), balance, mapper)
+                yield from rows(description, _section_records(path, sections, description, tracker), mapper)
         # Parents and senders may come anywhere in the section: linked once every organisation exists.
         for description in linked_late:
             records = _section_records(path, sections, description, tracker)
@@ -228,7 +228,7 @@ def _import(path: Path, reason: str | None, progress, in_file_order: bool) -> Lo
                 yield "rows", (None, 0, importer.shaper.relations(description, chunk)), tracker.seen
         yield "mapped", mapper.mapped, tracker.seen
 
-    stream = pipeline.apart(shaped) if path.stat().st_size >= APART_FROM_BYTES else shaped(pipeline.Balance())
+    stream = pipeline.apart(shaped) if path.stat().st_size >= APART_FROM_BYTES else shaped()
     for what, value, seen in stream:
         if what == "sources":
             _write_new_sources(importer, value)

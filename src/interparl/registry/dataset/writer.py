@@ -85,11 +85,9 @@ class Row:
     at: tuple  # where the record is in its file: (section, index), worded by the writer's ``where`` when needed
     # References by public id, for the Importer to resolve: (column, kind, public id, the field's name).
     refs: list = dataclasses.field(default_factory=list)
-    # The new record's column values (``Columns.stored``), made where the row was shaped; references left empty.
-    columns: list | None = None
 
     def __reduce__(self):  # rows cross from the reading process: rebuilt by their constructor, which is quickest
-        return (Row, (self.key, self.values, self.at, self.refs, self.columns))
+        return (Row, (self.key, self.values, self.at, self.refs))
 
 
 @dataclass
@@ -153,12 +151,10 @@ class Writer:
             for row in batch:
                 obj = existing.get(row.key)
                 if obj is None:
-                    if row.columns is None:
-                        try:
-                            row.columns = columns.stored(row)
-                        except Refused as exc:
-                            raise DatasetError([f"{self.where(*row.at, None)}: {exc}"]) from None
-                    new.append(columns.with_references(row))
+                    try:
+                        new.append(columns.with_references(row, columns.stored(row)))
+                    except Refused as exc:
+                        raise DatasetError([f"{self.where(*row.at, None)}: {exc}"]) from None
                     new_keys.append(row.key)
                     continue
                 differences = [name for name, value in row.values.items() if getattr(obj, name) != value]
@@ -282,9 +278,10 @@ class Columns:
         ]
         self.key_index = next(i for i, f in enumerate(self.fields) if f.attname == key_field)
 
-    def with_references(self, row: Row) -> list:
-        """The row's column values with its references (resolved since it was shaped) and its key put in."""
-        stored, values = row.columns, row.values
+    def with_references(self, row: Row, stored: list) -> list:
+        """The row's column values (``stored``) with its references (resolved since it was shaped) and its key put
+        in."""
+        values = row.values
         for i, name in self.references:
             stored[i] = values.get(name)
         stored[self.key_index] = row.key
