@@ -55,3 +55,38 @@ def test_last_modified_is_the_versions_date(client):
     from django.utils.http import http_date
 
     assert response["Last-Modified"] == http_date(versioning.registry_last_changed().timestamp())
+
+
+def _paused() -> bool:
+    return models.RegistryVersion.objects.values_list("paused", flat=True).get(pk=1)
+
+
+def test_an_import_bumps_it_once_at_its_end_and_leaves_the_triggers_running(tmp_path):
+    from interparl.registry.dataset.popolo import load_popolo
+    from interparl.registry.dataset.popolo_export import export_popolo
+
+    path = tmp_path / "registry.json"
+    export_popolo(path)
+    document = path.read_text(encoding="utf-8").replace('"viktor-kogut"', '"viktor-kogut-renamed"', 1)
+    path.write_text(document, encoding="utf-8")
+    start = versioning.registry_version()
+    report = load_popolo(path)
+    assert report.total("added") >= 1
+    # One bump for the whole import on SQLite (the triggers paused), one per statement on PostgreSQL.
+    assert versioning.registry_version() == start + 1 or connection.vendor == "postgresql"
+    assert versioning.registry_version() > start
+    assert not _paused()
+    models.Person.objects.create(slug="after-the-import", name_en="After")  # the triggers run again
+    assert versioning.registry_version() > start + 1
+
+
+def test_a_failed_import_leaves_neither_a_bump_nor_the_pause(tmp_path):
+    from interparl.registry.dataset.popolo import load_popolo
+    from interparl.registry.dataset.yaml_lines import DatasetError
+
+    path = tmp_path / "broken.json"
+    path.write_text('{"persons": [{"id": "someone-new", "name": "Someone"}, {"id": 5}]}', encoding="utf-8")
+    start = versioning.current()
+    with pytest.raises(DatasetError):
+        load_popolo(path)
+    assert versioning.current() == start and not _paused()

@@ -9,6 +9,7 @@ is one primary-key lookup, whatever the size of the registry.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 
@@ -72,9 +73,33 @@ def trigger_name(table: str, event: str) -> str:
     return f"{table}_bumps_version_{event.lower()}"[:63]
 
 
-def install_triggers(schema_editor, tables: dict[str, tuple[str, ...]]) -> None:
+@contextlib.contextmanager
+def one_bump():
+    """Inside a transaction: its writes bump the version once, when it ends, rather than once per row. SQLite's
+    triggers run for every row (PostgreSQL's once per statement): an import of 600,000 records would update the
+    version row 600,000 times. The triggers pause while the version row says so (``paused``), which no other
+    connection can see: it is set and cleared inside this transaction, and a transaction rolled back never set it."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        yield
+        return
+    if not connection.in_atomic_block:
+        raise RuntimeError("one_bump() is for inside a transaction")
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {TABLE} SET paused = 1 WHERE id = 1")
+    yield  # an error leaves the flag to the transaction's rollback
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {TABLE} SET paused = 0, number = number + 1, changed = {_SQLITE_NOW} WHERE id = 1")
+
+
+_SQLITE_NOW = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
+
+
+def install_triggers(schema_editor, tables: dict[str, tuple[str, ...]], pausable: bool = False) -> None:
     """Make every ``event`` (INSERT, DELETE) on each table bump the version, on SQLite (a trigger per row) or
-    PostgreSQL (a trigger per statement, so a bulk insert bumps it once)."""
+    PostgreSQL (a trigger per statement, so a bulk insert bumps it once). ``pausable``: SQLite's triggers do nothing
+    while the version row is ``paused`` (``one_bump``; the column exists from migration 0012 on)."""
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
         schema_editor.execute(
@@ -90,10 +115,10 @@ def install_triggers(schema_editor, tables: dict[str, tuple[str, ...]]) -> None:
                     "FOR EACH STATEMENT EXECUTE FUNCTION registry_bump_version()"
                 )
             elif vendor == "sqlite":
+                when = f"WHEN NOT (SELECT paused FROM {TABLE} WHERE id = 1) " if pausable else ""
                 schema_editor.execute(
-                    f'CREATE TRIGGER "{name}" AFTER {event} ON "{table}" BEGIN '
-                    f"UPDATE {TABLE} SET number = number + 1, changed = strftime('%Y-%m-%d %H:%M:%f', 'now') "
-                    "WHERE id = 1; END"
+                    f'CREATE TRIGGER "{name}" AFTER {event} ON "{table}" {when}BEGIN '
+                    f"UPDATE {TABLE} SET number = number + 1, changed = {_SQLITE_NOW} WHERE id = 1; END"
                 )
             else:  # pragma: no cover - the two databases interparl runs on
                 raise NotImplementedError(f"no version triggers for {vendor}")

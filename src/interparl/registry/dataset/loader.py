@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from pydantic import BaseModel, ValidationError
 
-from .. import descriptions, models, rules
+from .. import descriptions, models, rules, versioning
 from ..partial_dates import PartialDate
 from . import schema
 from .writer import LoadReport, Row, Writer, importing
@@ -335,7 +335,7 @@ def load_dataset(path: Path | str, reason: str | None = None) -> LoadReport:
         *at, reason_text = parts
         return locate(path, lines, tuple(at), reason_text)
 
-    with importing(), transaction.atomic():
+    with importing(), transaction.atomic(), versioning.one_bump():
         importer = Importer(Writer(reason or f"loaded from {path.name}", report, where), where, dataset.default_source)
         for description in descriptions.every():
             importer.section(description, enumerate(getattr(dataset, description.section)))

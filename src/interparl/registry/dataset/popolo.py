@@ -15,7 +15,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from pydantic import ValidationError
 
-from .. import descriptions
+from .. import descriptions, versioning
 from . import json_sections, pipeline, schema
 from .foreign import Mapper
 from .loader import Importer, finish, pydantic_problems
@@ -164,7 +164,7 @@ def load_popolo(path: Path | str, reason: str | None = None, progress=None) -> L
         raise DatasetError([f"{path}: no such file"])
     if not path.is_file():
         raise DatasetError([f"{path}: not a file"])
-    with importing(), transaction.atomic():
+    with importing(), transaction.atomic(), versioning.one_bump():
         try:
             with transaction.atomic():  # a savepoint: what was written in file order is undone if the order breaks
                 report = _import(path, reason, progress, in_file_order=True)

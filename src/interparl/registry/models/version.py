@@ -10,6 +10,11 @@ class RegistryVersion(models.Model):
 
     number = models.BigIntegerField(default=0, help_text="Grows with every recorded change.")
     changed = models.DateTimeField(null=True, blank=True, help_text="When the registry last changed (UTC).")
+    paused = models.BooleanField(
+        default=False,
+        help_text="Set only inside an import's transaction, whose rows then bump the version once, at its end "
+        "(SQLite's triggers run per row; see versioning.one_bump). Never seen set by another connection.",
+    )
 
     class Meta:
         verbose_name = "registry version"
