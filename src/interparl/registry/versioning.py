@@ -3,8 +3,9 @@ them all stale at once.
 
 It is one row (``RegistryVersion``), bumped by database triggers in the same transaction as the write: after every
 insert into a change-history table (every add, change and delete of a record leaves one, however it is written —
-the admin, the batch writer, ingestion, reverts) and every change to a news item's lists of references. Reading it
-is one primary-key lookup, whatever the size of the registry.
+the admin, the batch writer, ingestion, reverts) and every change to a news item's lists of references. An import
+bumps it once, at the end of its transaction (``one_bump``). Reading it is one primary-key lookup, whatever the
+size of the registry.
 """
 
 from __future__ import annotations
