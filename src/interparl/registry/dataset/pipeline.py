@@ -1,7 +1,7 @@
 """Run the reading half of an import in a process of its own, so that reading, validating and shaping records
 (pure Python work) and writing them (the database's work and the writer's) use two cores.
 
-The reader is forked: it inherits everything it needs (the file's sections, the descriptions, the shaper) and
+The reader is forked: it inherits everything it needs (the descriptions, the shaper), reads the file itself and
 touches no database. Its messages come back through a pipe as it makes them; the pipe's small buffer holds the
 reader at most a message ahead of the writer, so memory stays what one chunk takes. A problem the reader finds is
 raised here as the same ``DatasetError``; if the writer stops first (a rule broken, an error), the reader is ended.
