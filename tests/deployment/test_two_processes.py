@@ -6,18 +6,15 @@ import http.cookiejar
 import json
 import os
 import re
-import socket
 import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 from django.conf import settings
 
-INTERPARL = str(Path(sys.executable).parent / "interparl")
+from tests import servers
+
 REDIS_URL = os.environ.get("INTERPARL_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 DATABASE = "interparl_two_processes"
 
@@ -25,12 +22,6 @@ pytestmark = pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
     reason="a PostgreSQL deployment: runs in the PostgreSQL pass of `make test`",
 )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
@@ -49,36 +40,22 @@ def deployment(tmp_path):
     url = f"postgres://{server['USER']}@{server['HOST'] or '127.0.0.1'}:{server['PORT'] or 5432}/{DATABASE}"
     env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     env |= {"DATABASE_URL": url, "REDIS_URL": REDIS_URL, "INTERPARL_DATA_DIR": str(tmp_path)}
-    servers = []
+    running = []
 
     def start(replica=False) -> str:
         """A server process; ``replica``: it reads through a replica connection (here: the same database)."""
-        port = free_port()
-        process = subprocess.Popen(
-            [INTERPARL, "serve", "--port", str(port), "--workers", "1"],
-            env=env | ({"DATABASE_REPLICA_URL": url} if replica else {}),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        servers.append(process)
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/api/v1/", timeout=5).read()
-                return base
-            except OSError:
-                assert process.poll() is None, process.stderr.read().decode()
-                assert time.monotonic() < deadline, "the server did not answer within 120 s"
-                time.sleep(0.3)
+        base, process = servers.start(env | ({"DATABASE_REPLICA_URL": url} if replica else {}), "--workers", "1")
+        running.append(process)
+        return base
 
     def command(*args, extra=None):
-        return subprocess.run([INTERPARL, *args], env=env | (extra or {}), capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            [servers.INTERPARL, *args], env=env | (extra or {}), capture_output=True, text=True, timeout=120
+        )
 
     yield start, command, cache
-    for process in servers:
-        process.terminate()
-        process.wait(timeout=20)
+    for process in running:
+        servers.stop(process)
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
     cache.flushdb()

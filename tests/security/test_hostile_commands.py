@@ -3,11 +3,9 @@ and an import that does not lock editors out."""
 
 import os
 import re
-import socket
 import sqlite3
 import stat
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -15,7 +13,8 @@ import urllib.request
 from http.cookiejar import CookieJar
 from pathlib import Path
 
-INTERPARL = str(Path(sys.executable).parent / "interparl")
+from tests.servers import INTERPARL, serving
+
 PAGE = (
     "Delegation of the Parliament of the Republic of Tajikistan\n"
     "Plenipotentiary representative of the Parliament of the Republic of Tajikistan in the CSTO PA: Ivan Hostilov\n"
@@ -93,12 +92,6 @@ def test_two_concurrent_ingestions_of_one_page_never_end_in_a_traceback(cli, tmp
             assert len(err.strip().splitlines()) == 1 and "since" in err and "proposal" in err
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_an_editor_can_sign_in_while_an_import_holds_the_database(tmp_path):
     data = tmp_path / "registry"
     env = {**_env(data=data), "DJANGO_SUPERUSER_PASSWORD": "secret-pass-123"}
@@ -111,22 +104,10 @@ def test_an_editor_can_sign_in_while_an_import_holds_the_database(tmp_path):
         timeout=300,
     )
     assert created.returncode == 0, created.stderr
-    port = _free_port()
-    server = subprocess.Popen(
-        [INTERPARL, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-    base = f"http://127.0.0.1:{port}"
     jar = CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                login_page = opener.open(f"{base}/en/admin/login/", timeout=5).read().decode()
-                break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline
-                time.sleep(0.3)
+    with serving(env) as (base, _server):
+        login_page = opener.open(f"{base}/en/admin/login/", timeout=5).read().decode()
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login_page).group(1)
         # An import in progress: another connection holds SQLite's write lock.
         holder = sqlite3.connect(data / "interparl.sqlite3", isolation_level=None)
@@ -150,6 +131,3 @@ def test_an_editor_can_sign_in_while_an_import_holds_the_database(tmp_path):
         finally:
             holder.execute("ROLLBACK")
             holder.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)

@@ -3,7 +3,6 @@
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -85,38 +84,6 @@ def test_load_a_broken_file_names_the_line(cli, tmp_path):
     assert "broken.yaml:3: quotas[0].seats:" in result.stderr
 
 
-def test_serve_answers_from_the_database(tmp_path):
-    import socket
-    import time
-    import urllib.request
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
-    env["INTERPARL_DATA_DIR"] = str(tmp_path)
-    server = subprocess.Popen(
-        [INTERPARL, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
-                    page = response.read().decode()
-                    assert response.url.endswith("/en/")
-                    break
-            except OSError:
-                assert server.poll() is None, server.stderr.read().decode()
-                assert time.monotonic() < deadline, "the server did not answer within 60 s"
-                time.sleep(0.3)
-        assert "Parliamentary Assembly of the Collective Security Treaty Organization" in page
-        assert "67" in page and "Viktor Kogut" in page
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
 def test_export_then_load_into_an_empty_registry_gives_the_same_document(cli, tmp_path):
     exported = tmp_path / "registry.json"
     assert cli("export", "--format", "popolo", "-o", str(exported)).returncode == 0
@@ -146,19 +113,6 @@ def test_every_option_has_a_help_text(cli):
             words = entry.split()
             described = [w for w in words if not w.startswith("-") and not w.isupper() and not w.startswith("{")]
             assert described, f"{command}: an option without a help text: {entry.strip()!r}"
-
-
-def test_serve_refuses_a_port_out_of_range_and_a_busy_port(cli):
-    out_of_range = cli("serve", "--port", "99999")
-    assert out_of_range.returncode == 2 and "99999 is not a port number" in out_of_range.stderr
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
-        busy = cli("serve", "--port", str(port))
-    assert busy.returncode == 2
-    assert f"port {port} is in use; try --port {port + 1}" in busy.stderr
-    assert "Traceback" not in busy.stderr
 
 
 def test_export_to_a_missing_folder_and_into_a_closed_pipe(cli, tmp_path):
