@@ -105,3 +105,30 @@ def test_a_file_that_would_break_a_rule_writes_nothing_at_all(tmp_path):
 def test_missing_file_is_reported():
     with pytest.raises(DatasetError, match="no such file"):
         load_dataset("/nonexistent/dataset.yaml")
+
+
+def test_references_resolve_when_only_a_few_ids_are_remembered(tmp_path, monkeypatch):
+    """An import looks its references up a batch at a time and remembers a bounded number of them: with room for
+    two, a file referring to many people and organisations still resolves every reference to the right record."""
+    import yaml
+
+    from interparl.registry.dataset.loader import Keys
+
+    monkeypatch.setattr(Keys, "LIMIT", 2)
+    delegation = {i: "blr-delegation" if i % 2 else "kaz-delegation" for i in range(6)}
+    dataset = {
+        "format": "interparl-dataset/1",
+        "people": [{"id": f"bounded-{i}", "name": {"en": f"Bounded {i}"}} for i in range(6)],
+        "memberships": [
+            {"person": f"bounded-{i}", "organization": delegation[i], "role": "member", "start": f"2030-01-0{i + 1}"}
+            for i in range(6)
+        ],
+    }
+    path = tmp_path / "bounded.yaml"
+    path.write_text(yaml.safe_dump(dataset, allow_unicode=True), encoding="utf-8")
+    report = load_dataset(path)
+    assert report.total("added") == 12
+    stored = models.Membership.objects.filter(person__slug__startswith="bounded-")
+    assert sorted(stored.values_list("person__slug", "organization__slug")) == [
+        (f"bounded-{i}", delegation[i]) for i in range(6)
+    ]

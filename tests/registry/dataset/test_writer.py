@@ -80,3 +80,42 @@ def test_an_import_gets_a_larger_page_cache_on_sqlite_and_gives_it_back():
     with importing():
         assert cache_size() == -IMPORT_PAGE_CACHE_KIB != before
     assert cache_size() == before
+
+
+def temporary_tables() -> set[str]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_temp_master WHERE type = 'table'")
+        else:
+            cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname LIKE 'pg_temp%%'")
+        return {name for (name,) in cursor.fetchall()}
+
+
+def test_an_id_is_refused_the_second_time_a_load_writes_it_in_one_batch_or_another():
+    from interparl.registry.dataset.writer import WRITTEN_IDS, importing
+
+    with importing():
+        writer = Writer("written by a test", LoadReport("test"))
+        writer.write(models.Person, "people", [Row("first-one", {"name_en": "First"}, ("people", 0))])
+        assert WRITTEN_IDS in temporary_tables()  # the ids are kept by the database, not in memory
+        with pytest.raises(DatasetError) as excinfo:
+            writer.write(
+                models.Person,
+                "people",
+                [
+                    Row("second-one", {"name_en": "Second"}, ("people", 1)),
+                    Row("first-one", {"name_en": "First again"}, ("people", 2)),
+                    Row("second-one", {"name_en": "Second again"}, ("people", 3)),
+                ],
+            )
+        assert excinfo.value.problems == [
+            "people: 2: the id 'first-one' is used twice",
+            "people: 3: the id 'second-one' is used twice",
+        ]
+        # Another table's ids are its own; another load starts afresh.
+        writer.write(models.Source, "sources", [Row("first-one", {"url": "https://example.org/"}, ("sources", 0))])
+        again = Writer("written again", LoadReport("test"))
+        again.write(models.Person, "people", [Row("first-one", {"name_en": "First"}, ("people", 0))])
+    assert WRITTEN_IDS not in temporary_tables()

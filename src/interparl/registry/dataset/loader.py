@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 from .. import descriptions, models, rules, versioning
 from ..partial_dates import PartialDate
 from . import schema
-from .writer import LoadReport, Row, Writer, importing
+from .writer import LoadReport, Row, Writer, importing, stored_ids
 from .yaml_lines import DatasetError, locate, read_yaml
 
 __all__ = ["DatasetError", "Importer", "LoadReport", "load_dataset", "parse_dataset"]
@@ -227,6 +227,36 @@ def _late_fields(description: descriptions.Description) -> tuple[descriptions.Fi
     return tuple(f for f in description.fields if f.late)
 
 
+class Keys:
+    """Public id → primary key of the records others refer to (per kind), found in the database a batch of ids at a
+    time and remembered up to ``LIMIT`` ids per kind: an import's memory does not grow with the registry or the
+    file, and the few ids that recur (a delegation, its chambers, a source) are looked up once."""
+
+    LIMIT = 50_000
+
+    def __init__(self, kinds: set[str]):
+        self.found: dict[str, dict] = {kind: {} for kind in kinds}
+
+    def look_up(self, wanted: dict[str, set]) -> None:
+        """Find each of the ``wanted`` ids (kind → ids) not yet found; those the registry lacks stay missing."""
+        for kind, keys in wanted.items():
+            found = self.found[kind]
+            if len(found) + len(keys) > self.LIMIT:
+                found.clear()
+            missing = [key for key in keys if key not in found]
+            if missing:
+                description = descriptions.get(kind)
+                found.update(stored_ids(description.model, description.key, missing))
+
+    def add(self, kind: str, written: dict) -> None:
+        """Ids just written (id → primary key), of a kind others refer to."""
+        found = self.found.get(kind)
+        if found is not None:
+            if len(found) + len(written) > self.LIMIT:
+                found.clear()
+            found.update(written)
+
+
 class Importer:
     """Writes shaped rows: resolves their references by public id (against the registry and what this import has
     written), then hands them to the ``Writer``. ``where(section, index, key, reason)`` names a place in the file."""
@@ -235,11 +265,7 @@ class Importer:
         self.writer = writer
         self.where = where
         self.problems: list[str] = []
-        referenced = {"source"} | {f.ref for d in descriptions.every() for f in d.fields if f.ref}
-        self.ids = {
-            kind: dict(descriptions.get(kind).model.objects.values_list(descriptions.get(kind).key, "pk"))
-            for kind in referenced
-        }
+        self.keys = Keys({"source"} | {f.ref for d in descriptions.every() for f in d.fields if f.ref})
         self.shaper = Shaper(where, default_source, dict(models.Post.objects.values_list("slug", "role")))
 
     def section(self, description: descriptions.Description, items: Iterable[tuple[int, BaseModel]], late=True):
@@ -260,7 +286,10 @@ class Importer:
         ``name`` of the record at ``at`` (``name`` None: a link's owner, the record the link at ``at`` is in)."""
         if key is None:
             return None
-        found = self.ids[kind].get(key)
+        found = self.keys.found[kind].get(key)
+        if found is None:
+            self.keys.look_up({kind: {key}})
+            found = self.keys.found[kind].get(key)
         if found is None:
             place = at[:-2] if name is None else (*at, name)
             self.problems.append(self.where(*place, f"unknown {kind} '{key}'"))
@@ -269,7 +298,13 @@ class Importer:
     def resolve(self, rows: list[Row]) -> None:
         """Put each row's references in as primary keys; any unknown one stops the import before anything of the
         rows is written."""
-        ids = self.ids
+        wanted: dict[str, set] = {}
+        for row in rows:
+            for _column, kind, key, _name in row.refs:
+                if key is not None:
+                    wanted.setdefault(kind, set()).add(key)
+        self.keys.look_up(wanted)
+        ids = self.keys.found
         for row in rows:
             values = row.values
             for column, kind, key, name in row.refs:
@@ -296,10 +331,8 @@ class Importer:
             description.section,
             shaped.rows,
             key_field=key_field(description),
-            known=self.ids.get(shaped.kind),
         )
-        if description.kind in self.ids:
-            self.ids[description.kind].update(written)
+        self.keys.add(description.kind, written)
         if shaped.links:
             self.resolve(shaped.links)
             self.writer.write(models.Link, "links", shaped.links, key_field="key")
@@ -309,6 +342,11 @@ class Importer:
     def _relate(self, description, many: list, written: dict) -> None:
         """Lists of references (a news item's states, people, organisations, events): set where they differ."""
         stored = {obj.pk: obj for obj in description.model.objects.filter(pk__in=written.values())}
+        wanted: dict[str, set] = {}
+        for _key, _name, _at, refs in many:
+            for kind, value in refs:
+                wanted.setdefault(kind, set()).add(value)
+        self.keys.look_up(wanted)
         for key, name, at, refs in many:
             wanted = {self.ref(kind, value, at, name) for kind, value in refs}
             if self.problems:

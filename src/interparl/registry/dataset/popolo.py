@@ -269,7 +269,8 @@ class _Walk:
 
 def _write_new_sources(importer: Importer, sources: dict[str, str]) -> None:
     """The sources records named only by their address, recorded before the records that cite them."""
-    new = {key: url for key, url in sources.items() if key not in importer.ids["source"]}
+    importer.keys.look_up({"source": set(sources)})
+    new = {key: url for key, url in sources.items() if key not in importer.keys.found["source"]}
     if new:
         source = descriptions.get("source")
         shape = schema.record_model(source)

@@ -38,12 +38,23 @@ BATCH_SIZE = 1000
 IMPORT_PAGE_CACHE_KIB = 65_536
 
 
+# The temporary table of the public ids a load has written (``WrittenIds``).
+WRITTEN_IDS = "interparl_written_ids"
+
+
 @contextlib.contextmanager
 def importing(alias: str = "default"):
     """What an import runs in: the cycle collector set aside (``collecting_less``) and, on SQLite, a page cache
-    large enough for the indexes being filled, both back as they were when the import ends."""
-    with collecting_less(), _page_cache(connections[alias], IMPORT_PAGE_CACHE_KIB):
-        yield
+    large enough for the indexes being filled, both back as they were when the import ends; then the load's
+    temporary table of written ids is dropped."""
+    connection = connections[alias]
+    try:
+        with collecting_less(), _page_cache(connection, IMPORT_PAGE_CACHE_KIB):
+            yield
+    finally:
+        if connection.connection is not None and not connection.needs_rollback:
+            with connection.cursor() as cursor:
+                cursor.execute(f"DROP TABLE IF EXISTS {WRITTEN_IDS}")
 
 
 @contextlib.contextmanager
@@ -109,8 +120,7 @@ class Writer:
         self.reason = reason
         self.report = report
         self.where = where or (lambda *parts: ": ".join(str(p) for p in parts if p is not None))
-        # Public ids written by this load, per table: a file streamed in batches must not give one id twice.
-        self.written: dict[str, set[str]] = {}
+        self.written = WrittenIds()
 
     def write(
         self,
@@ -120,21 +130,15 @@ class Writer:
         key_field: str = "slug",
         count_unchanged=True,
         again=False,
-        known: dict | None = None,
     ) -> dict:
         """Upsert ``rows``; return public id → primary key for all of them. ``again``: the rows add fields to
-        records this load has already written (references resolved later), rather than giving new records.
-        ``known``: every public id of the table's stored records, where the caller has them: a batch of ids none of
-        which is known is not looked up."""
+        records this load has already written (references resolved later), rather than giving new records."""
         if table and not again:
-            seen = self.written.setdefault(table, set())
-            dupes = []
-            for row in rows:
-                if row.key in seen:
-                    dupes.append(f"{self.where(*row.at, None)}: the id '{row.key}' is used twice")
-                seen.add(row.key)
-            if dupes:
-                raise DatasetError(dupes)
+            repeated = self.written.repeated(model, table, [row.key for row in rows])
+            if repeated:
+                raise DatasetError(
+                    [f"{self.where(*rows[i].at, None)}: the id '{rows[i].key}' is used twice" for i in repeated]
+                )
         columns = columns_of(model, key_field)
         foreign_keys = [f.name for f in model._meta.concrete_fields if f.is_relation]
         ids: dict[str, int] = {}
@@ -142,7 +146,7 @@ class Writer:
             batch = rows[start : start + BATCH_SIZE]
             keys = [row.key for row in batch]
             existing = {}
-            stored = _stored_keys(model, key_field, keys) if known is None else [key for key in keys if key in known]
+            stored = list(stored_ids(model, key_field, keys))
             if stored:
                 existing = {
                     getattr(obj, key_field): obj for obj in model.objects.filter(**{f"{key_field}__in": stored})
@@ -189,18 +193,63 @@ class Writer:
         return ids
 
 
-def _stored_keys(model, key_field: str, keys: list) -> list:
-    """Which of ``keys`` the table holds: one plain query (a new record's batch is most often none of them, and
-    the ORM would take longer to build the query than the database to answer it)."""
+class WrittenIds:
+    """The public ids a load has written, per table: a file streamed in batches must not give one id twice. They are
+    kept in a temporary table of the load's connection rather than in memory, so that an import's memory does not
+    grow with its number of records; each load starts it empty (``importing`` drops it at the end)."""
+
+    def __init__(self):
+        self.prepared: set[str] = set()  # the connections (aliases) whose table this load has emptied
+
+    def repeated(self, model, table: str, keys: list[str]) -> list[int]:
+        """Positions in ``keys`` of ids this load has written already (earlier in ``keys`` too); the others are
+        noted as written."""
+        connection = connections[router.db_for_write(model)]
+        keys = [str(key) for key in keys]  # a rotation rule is known by its organisation's number
+        with connection.cursor() as cursor:
+            if connection.alias not in self.prepared:
+                cursor.execute(
+                    f"CREATE TEMPORARY TABLE IF NOT EXISTS {WRITTEN_IDS} "
+                    "(section VARCHAR(40) NOT NULL, public_id TEXT NOT NULL, PRIMARY KEY (section, public_id))"
+                )
+                cursor.execute(f"DELETE FROM {WRITTEN_IDS}")
+                self.prepared.add(connection.alias)
+            fresh: set[str] = set()
+            for start in range(0, len(keys), BATCH_SIZE):
+                chunk = keys[start : start + BATCH_SIZE]
+                cursor.execute(
+                    f"INSERT INTO {WRITTEN_IDS} (section, public_id) VALUES {', '.join(['(%s, %s)'] * len(chunk))} "
+                    "ON CONFLICT DO NOTHING RETURNING public_id",
+                    [value for key in chunk for value in (table, key)],
+                )
+                fresh.update(key for (key,) in cursor.fetchall())
+        repeated = []
+        for position, key in enumerate(keys):
+            if key in fresh:
+                fresh.discard(key)  # its first occurrence; any later one is a repetition
+            else:
+                repeated.append(position)
+        return repeated
+
+
+def stored_ids(model, key_field: str, keys: list) -> dict:
+    """Public id → primary key of those of ``keys`` the table holds: plain queries of ``BATCH_SIZE`` keys (a new
+    record's batch is most often none of them, and the ORM would take longer to build the query than the database
+    to answer it)."""
     connection = connections[router.db_for_write(model)]
     quote = connection.ops.quote_name
-    column = quote(model._meta.get_field(key_field).column)
+    column, pk = quote(model._meta.get_field(key_field).column), quote(model._meta.pk.column)
+    found = {}
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {column} FROM {quote(model._meta.db_table)} WHERE {column} IN ({', '.join(['%s'] * len(keys))})",
-            keys,
-        )
-        return [key for (key,) in cursor.fetchall()]
+        for start in range(0, len(keys), BATCH_SIZE):
+            chunk = keys[start : start + BATCH_SIZE]
+            cursor.execute(
+                f"SELECT {column}, {pk} FROM {quote(model._meta.db_table)} "
+                f"WHERE {column} IN ({', '.join(['%s'] * len(chunk))})",
+                chunk,
+            )
+            found.update(cursor.fetchall())
+    return found
 
 
 class Refused(ValueError):
