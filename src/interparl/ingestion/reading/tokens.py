@@ -113,12 +113,18 @@ def key(word: str) -> str:
     word = word.lower().replace("ё", "е")
     if not CYRILLIC.search(word):
         return word
-    return morph().parse(word)[0].normal_form.replace("ё", "е")
+    found = parses(word)
+    return found[0].normal_form.replace("ё", "е") if found else word
 
 
 @functools.lru_cache(maxsize=100_000)
 def parses(word: str) -> tuple:
-    return tuple(morph().parse(word))
+    """pymorphy3's readings of ``word``; none for a word it cannot read (it fails on a letter that has no name in
+    Unicode, which a Russian word never has)."""
+    try:
+        return tuple(morph().parse(word))
+    except ValueError:
+        return ()
 
 
 @functools.lru_cache(maxsize=100_000)
