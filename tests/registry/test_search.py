@@ -87,3 +87,64 @@ def test_labels_come_in_the_language_asked_for():
     with translation.override("ru"):
         assert search("Kogut")[0].label == "Виктор Когут"
     assert search("Kogut")[0].label == "Viktor Kogut"
+
+
+def test_a_text_folds_as_its_pieces_between_spaces_do():
+    """Folding remembers each piece between spaces: the words must be those folding the whole text at once gives."""
+    from interparl.registry.search import _fold_piece
+
+    for text in ["Рогалёв Виктор Павлович", "Jean-Pierre  O'Neill", "Ерлан Жакиянов-Ёлкин, Алматы", "Ḿaxime\tÇelik"]:
+        assert fold(text) == list(_fold_piece.__wrapped__(text)), text
+
+
+def test_a_refresh_of_many_records_builds_the_full_text_index_once_and_its_triggers_work_after(monkeypatch):
+    from interparl.registry import search as search_module
+
+    monkeypatch.setattr(search_module, "BULK", 1)  # every refresh takes the bulk path
+    for i in range(3):
+        models.Person.objects.create(slug=f"bulk-{i}", name_en=f"Bulkin{i} Person", name_ru=f"Булкин{i} Персона")
+    assert top("Bulkin1") == "bulk-1"
+    assert not models.SearchState.objects.get().bulk
+    monkeypatch.setattr(search_module, "BULK", 10**9)  # one record: the triggers keep the index in step
+    models.Person.objects.create(slug="one-more", name_en="Onemore Person", name_ru="Онемор Персона")
+    assert top("Onemore") == "one-more"
+    assert top("Булкин2") == "bulk-2"
+
+
+def test_a_change_committed_late_below_the_last_id_read_is_found(monkeypatch):
+    """A refresh reads the changes after the last history id it read; one written earlier but committed after that
+    refresh (PostgreSQL) grows the count of rows up to that id, and the recent changes are read again."""
+    from django.db import connection
+
+    search("Kogut")
+    person = models.Person.objects.create(slug="late-one", name_en="Early Name", name_ru="Ранний")
+    assert top("Early") == "late-one"
+    with connection.cursor() as cursor:  # the name as the late transaction left it
+        cursor.execute("UPDATE registry_person SET name_en = 'Tardy Name' WHERE id = %s", [person.pk])
+    state = models.SearchState.objects.get()
+    state.version = -1  # the registry moved on
+    state.save()
+    assert top("Tardy") is None  # no history row after the last one read, and the count is as it was
+    read, counted = state.marks["person"]
+    state.marks["person"] = [read, counted - 1]  # as if the late row had not been visible to the last refresh
+    state.version = -1
+    state.save()
+    assert top("Tardy") == "late-one"
+
+
+def test_loading_a_file_indexes_its_names_before_the_command_ends(tmp_path, monkeypatch):
+    from django.core.management import call_command
+
+    from interparl.registry import search as search_module
+    from interparl.registry import versioning
+
+    search("Kogut")
+    dataset = tmp_path / "people.yaml"
+    dataset.write_text(
+        "format: interparl-dataset/1\npeople:\n  - id: nina-loaded\n    name: {en: Nina Loaded, ru: Нина Загружена}\n",
+        encoding="utf-8",
+    )
+    call_command("load", str(dataset))
+    assert models.SearchState.objects.get().version == versioning.registry_version()
+    monkeypatch.setattr(search_module, "_reindex", None)  # a search now folds nothing itself
+    assert top("Загружена") == "nina-loaded"

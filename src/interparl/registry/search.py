@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import re
 import threading
 import unicodedata
@@ -25,7 +26,6 @@ from django.utils import timezone, translation
 from rapidfuzz import fuzz, process
 
 from . import descriptions, models, versioning
-from .records import public_key
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -38,7 +38,14 @@ KINDS = ("person", "organization", "event", "news")  # the kinds search finds, i
 
 def fold(text: str) -> list[str]:
     """The words of ``text`` in one comparable Latin form."""
-    text = unicodedata.normalize("NFKC", text or "").replace("ё", "е").replace("Ё", "Е")
+    # Folded a piece between spaces at a time, each remembered: names are made of few distinct words, and
+    # transliteration reads a word at a time, so the pieces fold as the whole text would.
+    return [word for piece in (text or "").split() for word in _fold_piece(piece)]
+
+
+@functools.lru_cache(maxsize=200_000)
+def _fold_piece(text: str) -> tuple[str, ...]:
+    text = unicodedata.normalize("NFKC", text).replace("ё", "е").replace("Ё", "Е")
     if _CYRILLIC.search(text):
         text = iuliia.WIKIPEDIA.translate(text)
     text = unicodedata.normalize("NFKD", text.casefold())
@@ -49,7 +56,7 @@ def fold(text: str) -> list[str]:
             word = word.replace(variant, plain)
         if word:
             words.append(word)
-    return words
+    return tuple(words)
 
 
 @dataclass(frozen=True)
@@ -73,14 +80,23 @@ class _Entry:
         return max(sum(1 for w in form if w in matched) / len(form) for form in self.forms)
 
 
-def _forms(description, obj) -> list[str]:
+def _columns(description) -> list[str]:
+    """The columns an entry is made from: the record's key, public id and label, and every searchable field."""
+    columns = ["pk", description.key, f"{description.label}_en", f"{description.label}_ru"]
+    for field in description.fields:
+        if field.searchable:
+            columns += [f"{field.name}_en", f"{field.name}_ru"] if field.text else [field.name]
+    return list(dict.fromkeys(columns))
+
+
+def _forms(description, values: dict) -> list[str]:
     """Every name form of a record that search reads: its searchable texts in both languages, other names."""
     forms = []
     for field in description.fields:
         if field.searchable and field.text:
-            forms += [getattr(obj, f"{field.name}_en"), getattr(obj, f"{field.name}_ru")]
+            forms += [values[f"{field.name}_en"], values[f"{field.name}_ru"]]
         elif field.searchable:
-            forms += [n.get("name", "") for n in getattr(obj, field.name) or [] if isinstance(n, dict)]
+            forms += [n.get("name", "") for n in values[field.name] or [] if isinstance(n, dict)]
     return forms
 
 
@@ -132,44 +148,78 @@ class _Index:
 
 # -- the stored entries -------------------------------------------------------------------------------------------
 
-# A change seen in the history after the last refresh, or up to this long before it, is read again: a transaction
-# that committed late with an earlier history id is not missed.
+# A transaction that committed after a refresh with history ids below the last one it read (PostgreSQL numbers rows
+# as they are written, not as they commit) is found by the count of rows up to that id having grown: the changes up
+# to this long before that refresh are then read again.
 OVERLAP = dt.timedelta(minutes=2)
+BULK = 5_000  # records to fold again from which SQLite's full-text index is built once, at the end
+BATCH = 1000  # records folded and stored at a time
 CANDIDATES = 2000  # entries the database proposes per query word, best first
 ENOUGH = 20  # entries holding a word exactly: enough not to look for misspellings as well
 
 
-def _entry(description, obj) -> models.SearchEntry | None:
-    folded = tuple(dict.fromkeys(tuple(fold(form)) for form in _forms(description, obj) if form and fold(form)))
+ENTRY_COLUMNS = ("kind", "object_id", "key", "label_en", "label_ru", "words", "forms")
+
+
+def _entry(description, values: dict) -> tuple | None:
+    """The entry of one record, as a row of ``ENTRY_COLUMNS`` (forms still a list), or None if it has no name."""
+    folded = tuple(dict.fromkeys(form for form in map(tuple, map(fold, _forms(description, values))) if form))
     if not folded:
         return None
-    return models.SearchEntry(
-        kind=description.search_kind,
-        object_id=obj.pk,
-        key=public_key(obj),
-        label_en=getattr(obj, f"{description.label}_en") or "",
-        label_ru=getattr(obj, f"{description.label}_ru") or "",
-        words=" ".join(sorted({word for form in folded for word in form})),
-        forms=[list(form) for form in folded],
-    )
+    label_en, label_ru = values[f"{description.label}_en"] or "", values[f"{description.label}_ru"] or ""
+    words = " ".join(sorted({word for form in folded for word in form}))
+    return (description.search_kind, values["pk"], values[description.key], label_en, label_ru, words, folded)
 
 
-def _reindex(description, ids) -> None:
-    """Fold again the records ``ids`` of one kind (those deleted since lose their entry)."""
-    ids = list(ids)
-    for start in range(0, len(ids), 1000):
-        chunk = ids[start : start + 1000]
-        models.SearchEntry.objects.filter(kind=description.search_kind, object_id__in=chunk).delete()
-        entries = (_entry(description, obj) for obj in description.model.objects.filter(pk__in=chunk))
-        models.SearchEntry.objects.bulk_create([entry for entry in entries if entry], batch_size=1000)
+def _insert(rows: list[tuple]) -> None:
+    """Store entries with one prepared statement (hundreds of thousands after a large import: no model instances)."""
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    forms = models.SearchEntry._meta.get_field("forms")
+    prepared = [(*row[:-1], forms.get_db_prep_save([list(f) for f in row[-1]], connection)) for row in rows]
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {quote(models.SearchEntry._meta.db_table)} ({', '.join(map(quote, ENTRY_COLUMNS))}) "
+            f"VALUES ({', '.join(['%s'] * len(ENTRY_COLUMNS))})",
+            prepared,
+        )
+
+
+def _reindex(description, ids, progress) -> None:
+    """Fold again the records ``ids`` of one kind (those deleted since lose their entry); ``ids`` None: every
+    record of the kind, its entries made anew. ``progress(n)`` is told of each batch of records done."""
+    entries = models.SearchEntry.objects.filter(kind=description.search_kind)
+    records = description.model.objects.order_by("pk").values(*_columns(description))
+    if ids is None:
+        entries.delete()
+        batch = []
+        for values in records.iterator(chunk_size=BATCH):  # one pass over the table, no lists of keys
+            batch.append(values)
+            if len(batch) == BATCH:
+                _fold_batch(description, batch, progress)
+                batch = []
+        _fold_batch(description, batch, progress)
+        return
+    ids = sorted(ids)
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        entries.filter(object_id__in=chunk).delete()
+        _fold_batch(description, list(records.filter(pk__in=chunk)), progress, len(chunk))
+
+
+def _fold_batch(description, records: list[dict], progress, count: int | None = None) -> None:
+    _insert([entry for entry in (_entry(description, values) for values in records) if entry])
+    progress(len(records) if count is None else count)
 
 
 _REFRESHING = threading.Lock()
 
 
-def refresh() -> None:
+def refresh(progress=None) -> None:
     """Bring the stored entries up to the registry's current version: the records changed since the last refresh
-    (every change leaves a change-history row) are folded again; the first refresh folds them all."""
+    (every change leaves a change-history row) are folded again; the first refresh folds them all.
+    ``progress(done, total)`` is told of the records folded."""
     version = versioning.registry_version()
     state = models.SearchState.objects.filter(pk=1).first()
     if state is not None and state.version == version:
@@ -181,21 +231,48 @@ def refresh() -> None:
         if state.version == version:
             return  # another process refreshed it meanwhile
         now = timezone.now()
+        work, total = {}, 0
         for description in (d for d in descriptions.every() if d.search_kind):
-            kind = description.kind
-            history = description.model.history
-            last = history.aggregate(last=Max("history_id"))["last"] or 0
-            mark = state.marks.get(kind)
-            if mark is None:
-                _reindex(description, description.model.objects.values_list("pk", flat=True).iterator())
-            else:
-                since = Q(history_id__gt=mark)
-                if state.refreshed:
-                    since |= Q(history_date__gte=state.refreshed - OVERLAP)
-                _reindex(description, set(history.filter(since).values_list("id", flat=True)))
-            state.marks[kind] = last
-        state.version, state.refreshed = version, now
+            ids, records = _changed(description, state), description.model.objects.count()
+            # Most of a kind changed (a large import): every record is folded again, in one pass over its table.
+            work[description] = None if ids is None or len(ids) * 2 >= records else ids
+            total += records if work[description] is None else len(ids)
+        bulk = connection.vendor == "sqlite" and total >= BULK
+        if bulk:  # the full-text index's triggers pause (migration 0013) until it is built anew below
+            models.SearchState.objects.filter(pk=1).update(bulk=True)
+        done = 0
+
+        def folded(n: int) -> None:
+            nonlocal done
+            done += n
+            if progress:
+                progress(min(done, total), total)
+
+        for description, ids in work.items():
+            _reindex(description, ids, folded)
+        if bulk:
+            with connection.cursor() as cursor:
+                cursor.execute("INSERT INTO registry_search_fts(registry_search_fts) VALUES ('rebuild')")
+        state.version, state.refreshed, state.bulk = version, now, False
         state.save()
+
+
+def _changed(description, state) -> set[int] | None:
+    """The records of one kind changed since the last refresh (None: never refreshed, all of them), and the mark
+    the next refresh starts from: [the last history id read, how many history rows there were up to it]."""
+    history = description.model.history
+    last = history.aggregate(last=Max("history_id"))["last"] or 0
+    # Counted before the changes are read: a row that commits in between is read again by the next refresh.
+    up_to_last = history.filter(history_id__lte=last).count()
+    mark = state.marks.get(description.kind)
+    state.marks[description.kind] = [last, up_to_last]
+    if mark is None:
+        return None
+    read, counted = (mark, None) if isinstance(mark, int) else mark  # a plain id: a mark from before the counts
+    since = Q(history_id__gt=read)
+    if state.refreshed and (counted is None or history.filter(history_id__lte=read).count() != counted):
+        since |= Q(history_date__gte=state.refreshed - OVERLAP)
+    return set(history.filter(since).values_list("id", flat=True))
 
 
 def _candidates(word: str) -> list[int]:

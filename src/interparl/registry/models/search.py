@@ -29,8 +29,16 @@ class SearchState(models.Model):
     change-history row read."""
 
     version = models.BigIntegerField(default=-1)
-    marks = models.JSONField(default=dict, help_text="kind → the last change-history id read.")
+    marks = models.JSONField(
+        default=dict,
+        help_text="kind → [the last change-history id read, how many history rows there were up to it then].",
+    )
     refreshed = models.DateTimeField(null=True, blank=True)
+    bulk = models.BooleanField(
+        default=False,
+        help_text="Set only inside a refresh of many entries, whose FTS5 index (SQLite) is then built once at its end. "
+        "Never seen set by another connection.",
+    )
 
     def __str__(self) -> str:
         return f"search index at version {self.version}"

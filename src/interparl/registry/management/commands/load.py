@@ -1,10 +1,11 @@
 from pathlib import Path
 
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from interparl.commands import RegistryCommand, console_for
 
+from ... import search
 from ...dataset.loader import load_dataset
 from ...dataset.popolo import load_popolo
 from ...dataset.yaml_lines import DatasetError
@@ -53,6 +54,7 @@ class Command(RegistryCommand):
                     raise
         else:
             report = load_dataset(file, reason=reason)
+        self.index_names()
         table = Table(title=f"Loaded {file}")
         for column in ("Table", "Added", "Changed", "Unchanged", "Rejected"):
             table.add_column(column, justify="right" if column != "Table" else "left")
@@ -66,3 +68,17 @@ class Command(RegistryCommand):
             for what, count in sorted(report.mapped.items()):
                 mapped.add_row(what, f"{count:,}")
             console.print(mapped)
+
+    def index_names(self) -> None:
+        """Fold what the load wrote into the search entries now, so that no visitor's first search waits for it."""
+        progress = Progress(
+            TextColumn("indexing names for search"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=console_for(self.stderr),
+            transient=True,
+        )
+        with progress:
+            task = progress.add_task("index", total=None)
+            search.refresh(lambda done, total: progress.update(task, completed=done, total=total))
