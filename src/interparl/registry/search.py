@@ -1,11 +1,12 @@
 """Find people, organisations, events and news by any name form, in either script, a little misspelled.
 
-Every name form is folded once into Latin words ("Рогалев Виктор Павлович" → rogalev viktor pavlovich;
-"Rogalyov" → rogalev) and stored with its record (``SearchEntry``), kept up to date from the change history: the
-first search after a change re-folds only the records that changed. A query is folded the same way; the database's
-trigram index (SQLite FTS5, PostgreSQL pg_trgm) finds the entries that share pieces with each of its words, and
-those are ranked here: each word must match some word of an entry, exactly, as a prefix (for as-you-type) or
-within a small edit distance.
+Every name form is folded once into Latin words ("Рогалев Виктор Павлович" → rogalev viktor pavlovich; "Rogalyov" →
+rogalev) and stored with its record (``SearchEntry``), kept up to date from the change history: the first search
+after a change re-folds only the records that changed, and `interparl load` folds what it wrote before it ends (a
+refresh of thousands of records builds SQLite's full-text index once, at its end). A query is folded the same way;
+the database's trigram index (SQLite FTS5, PostgreSQL pg_trgm) finds the entries that share pieces with each of its
+words, and those are ranked here: each word must match some word of an entry, exactly, as a prefix (for as-you-type)
+or within a small edit distance.
 """
 
 from __future__ import annotations
