@@ -59,6 +59,14 @@ class RegistryCommand(BaseCommand):
         raise NotImplementedError
 
 
+def progress_bar(stderr, label: str, *amounts):
+    """A progress bar on the command's error output (gone when done): ``label``, the bar, then ``amounts`` (rich
+    columns such as a count or the time remaining)."""
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    return Progress(TextColumn(label), BarColumn(), *amounts, console=console_for(stderr), transient=True)
+
+
 def console_for(stdout):
     """A rich console on the command's output; wide enough for tables when piped to a file."""
     from rich.console import Console

@@ -1,7 +1,7 @@
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import MofNCompleteColumn
 from rich.table import Table
 
-from interparl.commands import RegistryCommand, console_for
+from interparl.commands import RegistryCommand, console_for, progress_bar
 from interparl.errors import DatasetError
 
 from ...models import WatchedPage
@@ -64,13 +64,7 @@ class Command(RegistryCommand):
     def run_all(self, console):
         pages = list(WatchedPage.objects.all())
         outcomes = []
-        progress = Progress(
-            TextColumn("reading pages"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            console=console_for(self.stderr),
-            transient=True,
-        )
+        progress = progress_bar(self.stderr, "reading pages", MofNCompleteColumn())
         with progress:
             task = progress.add_task("pages", total=len(pages))
             for page in pages:

@@ -1,9 +1,9 @@
 from pathlib import Path
 
-from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import DownloadColumn, MofNCompleteColumn, TimeRemainingColumn
 from rich.table import Table
 
-from interparl.commands import RegistryCommand, console_for
+from interparl.commands import RegistryCommand, console_for, progress_bar
 
 from ... import search
 from ...dataset.loader import load_dataset
@@ -33,14 +33,7 @@ class Command(RegistryCommand):
         console = console_for(self.stdout)
         format = format or ("popolo" if file.suffix.lower() == ".json" else "dataset")
         if format == "popolo":
-            progress = Progress(
-                TextColumn("importing"),
-                BarColumn(),
-                DownloadColumn(),
-                TimeRemainingColumn(),
-                console=console_for(self.stderr),
-                transient=True,
-            )
+            progress = progress_bar(self.stderr, "importing", DownloadColumn(), TimeRemainingColumn())
             with progress:
                 task = progress.add_task("import", total=None)
                 try:
@@ -71,14 +64,7 @@ class Command(RegistryCommand):
 
     def index_names(self) -> None:
         """Fold what the load wrote into the search entries now, so that no visitor's first search waits for it."""
-        progress = Progress(
-            TextColumn("indexing names for search"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=console_for(self.stderr),
-            transient=True,
-        )
+        progress = progress_bar(self.stderr, "indexing names for search", MofNCompleteColumn(), TimeRemainingColumn())
         with progress:
             task = progress.add_task("index", total=None)
             search.refresh(lambda done, total: progress.update(task, completed=done, total=total))
