@@ -83,3 +83,16 @@ def test_an_anonymous_visitor_reads_the_log_but_changes_nothing(client, approved
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
     assert client.get("/en/admin/changes/proposal/add/").status_code == 302
     assert Proposal.objects.get(pk=approved.pk).status == "applied"
+
+
+def test_pages_deep_in_the_log_continue_the_ones_before_newest_first():
+    """Pages are merged from every kind's history by date and id alone; each holds whole changes, in order."""
+    from interparl.changes import log
+
+    everything = log.changes(offset=0, limit=125)
+    assert len({change.kind for change in everything}) >= 4
+    keys = [(change.when, int(change.id.rsplit("-", 1)[1])) for change in everything]
+    assert keys == sorted(keys, reverse=True)
+    pages = [log.changes(offset=start, limit=25) for start in range(0, 125, 25)]
+    assert [change.id for page in pages for change in page] == [change.id for change in everything]
+    assert pages[3][0].diff == everything[75].diff and pages[3][0].key == everything[75].key

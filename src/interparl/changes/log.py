@@ -121,19 +121,33 @@ def _query(model, filters: Filters):
     return rows
 
 
-def _rows(model, filters: Filters, limit: int) -> list:
+def _keys(model, filters: Filters, limit: int) -> list[tuple]:
+    """The newest ``limit`` history rows of ``model`` that pass the filters, as (date, id, model) only."""
     rows = _query(model, filters)
-    return [] if rows is None else list(rows.order_by("-history_date", "-history_id")[:limit])
+    if rows is None:
+        return []
+    newest = rows.order_by("-history_date", "-history_id").values_list("history_date", "history_id")[:limit]
+    return [(date, history_id, model) for date, history_id in newest]
 
 
 def changes(filters: Filters | None = None, offset: int = 0, limit: int = 50) -> list[Change]:
     """The newest changes first (or, with ``since``, the changes after it), across every kind of record."""
     filters = filters or Filters()
     wanted = offset + limit
-    streams = [[(row, model) for row in _rows(model, filters, wanted)] for model in HISTORY_MODELS]
-    merged = heapq.merge(*streams, key=lambda pair: (pair[0].history_date, pair[0].history_id), reverse=True)
-    page = [pair for _, pair in zip(range(wanted), merged, strict=False)][offset:]
-    return describe(page)
+    # Merged by date and id alone: a page deep in the log reads the keys of the rows before it, and whole rows only
+    # for itself.
+    streams = [_keys(model, filters, wanted) for model in HISTORY_MODELS]
+    merged = heapq.merge(*streams, key=lambda key: key[:2], reverse=True)
+    page = [key for _, key in zip(range(wanted), merged, strict=False)][offset:]
+    ids: dict = {}
+    for _date, history_id, model in page:
+        ids.setdefault(model, []).append(history_id)
+    rows = {
+        (model, row.history_id): row
+        for model, wanted_ids in ids.items()
+        for row in model.history.filter(history_id__in=wanted_ids)
+    }
+    return describe([(rows[model, history_id], model) for _date, history_id, model in page])
 
 
 def count(filters: Filters | None = None) -> int:
