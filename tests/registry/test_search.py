@@ -148,3 +148,26 @@ def test_loading_a_file_indexes_its_names_before_the_command_ends(tmp_path, monk
     assert models.SearchState.objects.get().version == versioning.registry_version()
     monkeypatch.setattr(search_module, "_reindex", None)  # a search now folds nothing itself
     assert top("Загружена") == "nina-loaded"
+
+
+def test_a_load_whose_names_cannot_be_indexed_yet_is_kept_and_says_so(tmp_path, monkeypatch):
+    import io
+
+    from django.core.management import call_command
+    from django.db import OperationalError
+
+    from interparl.registry import search as search_module
+
+    def locked(progress=None):
+        raise OperationalError("database is locked")
+
+    dataset = tmp_path / "people.yaml"
+    dataset.write_text(
+        "format: interparl-dataset/1\npeople:\n  - id: lena-kept\n    name: {en: Lena Kept, ru: Лена Сохранена}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(search_module, "refresh", locked)
+    errors = io.StringIO()
+    call_command("load", str(dataset), stderr=errors, stdout=io.StringIO())
+    assert "the first search will do it" in errors.getvalue()
+    assert models.Person.objects.filter(slug="lena-kept").exists()

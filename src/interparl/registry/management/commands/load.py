@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.db import OperationalError
 from rich.progress import DownloadColumn, MofNCompleteColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -65,6 +66,9 @@ class Command(RegistryCommand):
     def index_names(self) -> None:
         """Fold what the load wrote into the search entries now, so that no visitor's first search waits for it."""
         progress = progress_bar(self.stderr, "indexing names for search", MofNCompleteColumn(), TimeRemainingColumn())
-        with progress:
-            task = progress.add_task("index", total=None)
-            search.refresh(lambda done, total: progress.update(task, completed=done, total=total))
+        try:
+            with progress:
+                task = progress.add_task("index", total=None)
+                search.refresh(lambda done, total: progress.update(task, completed=done, total=total))
+        except OperationalError as exc:  # the load is written; the first search will fold the names instead
+            self.stderr.write(f"the names were not indexed for search yet ({exc}); the first search will do it")
