@@ -100,10 +100,10 @@ MIDDLEWARE = [
     "interparl.api.middleware.RejectNulCharacters",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "interparl.api.middleware.OpenDataMiddleware",
+    "interparl.portal.middleware.RememberLanguage",  # outside the cache: every reader's cookie, hit or miss
+    "interparl.response_cache.ResponseCache",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "interparl.portal.middleware.RememberLanguage",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -157,9 +157,9 @@ SESSION_COOKIE_HTTPONLY = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Responses and computed pages are cached per registry version (see interparl.api.middleware).
-# "responses" holds whole open-data responses of at most 256 KiB each (interparl.api.middleware), so 400 entries
-# bound it at 100 MiB per process.
+# Answers and computed pages are cached per registry version (see interparl.response_cache).
+# "responses" holds whole answers (open data, portal pages) of at most 256 KiB each, so 400 entries bound it at
+# 100 MiB per process.
 # Without REDIS_URL each process keeps its own (bounded) caches, keyed by the registry's version, so they are never
 # stale; with it, every process (and host) shares one cache, whose entries expire after a day.
 REDIS_URL = os.environ.get("REDIS_URL", "")

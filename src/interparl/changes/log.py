@@ -3,6 +3,7 @@ whose word — read from the history rows that every write leaves. A change's pu
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import heapq
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from django.contrib.auth import get_user_model
 
 from interparl.errors import DatasetError
 from interparl.registry import models as registry
-from interparl.registry import records
+from interparl.registry import records, versioning
 from interparl.registry.translation import HISTORY_MODELS
 
 from .models import ChangeSet
@@ -151,8 +152,14 @@ def changes(filters: Filters | None = None, offset: int = 0, limit: int = 50) ->
 
 
 def count(filters: Filters | None = None) -> int:
+    """How many changes pass the filters: counted once per registry version (every change bumps it), since at world
+    scale counting a million history rows costs more than the page itself."""
     filters = filters or Filters()
-    return sum(rows.count() for rows in (_query(model, filters) for model in HISTORY_MODELS) if rows is not None)
+
+    def counted() -> int:
+        return sum(rows.count() for rows in (_query(model, filters) for model in HISTORY_MODELS) if rows is not None)
+
+    return versioning.cached(("change-log-count", dataclasses.astuple(filters)), counted)
 
 
 def describe(pairs) -> list[Change]:
