@@ -44,7 +44,7 @@ def fold(text: str) -> list[str]:
     return [word for piece in (text or "").split() for word in _fold_piece(piece)]
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=50_000)  # a few MB: the common name words stay, a server's memory stays bounded
 def _fold_piece(text: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFKC", text).replace("ё", "е").replace("Ё", "Е")
     if _CYRILLIC.search(text):
@@ -163,7 +163,8 @@ ENTRY_COLUMNS = ("kind", "object_id", "key", "label_en", "label_ru", "words", "f
 
 
 def _entry(description, values: dict) -> tuple | None:
-    """The entry of one record, as a row of ``ENTRY_COLUMNS`` (forms still a list), or None if it has no name."""
+    """The entry of one record, as a row of ``ENTRY_COLUMNS`` (its forms as tuples of words), or None if it has no
+    name."""
     folded = tuple(dict.fromkeys(form for form in map(tuple, map(fold, _forms(description, values))) if form))
     if not folded:
         return None
@@ -259,8 +260,8 @@ def refresh(progress=None) -> None:
 
 
 def _changed(description, state) -> set[int] | None:
-    """The records of one kind changed since the last refresh (None: never refreshed, all of them), and the mark
-    the next refresh starts from: [the last history id read, how many history rows there were up to it]."""
+    """The records of one kind changed since the last refresh (None: never refreshed, all of them). Notes in ``state``
+    the mark the next refresh starts from: [the last history id read, how many history rows there were up to it]."""
     history = description.model.history
     last = history.aggregate(last=Max("history_id"))["last"] or 0
     # Counted before the changes are read: a row that commits in between is read again by the next refresh.
