@@ -24,6 +24,8 @@ PAGES = {
     "news": "/en/news/",
     "search": "/en/search/?q=kogut",
     "changes": "/en/changes/",
+    "assemblies": "/en/assemblies/",
+    "assemblies-ru": "/ru/assemblies/",
     "not-found": "/en/people/nobody/",
 }
 SIZES = {"phone": (360, 800), "desktop": (1366, 900)}

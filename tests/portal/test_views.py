@@ -133,3 +133,33 @@ def test_the_api_has_an_index(client):
 def test_after_since_a_russian_month_is_genitive(client):
     page = client.get("/ru/").content.decode()
     assert "с ноября 2016" in page and "с ноябрь 2016" not in page
+
+
+def test_every_assembly_is_listed_and_has_pages_of_its_own(client, tiny):
+    listing = client.get("/en/assemblies/").content.decode()
+    assert 'href="/en/">Parliamentary Assembly of the Collective Security Treaty Organization</a>' in listing
+    assert 'href="/en/assemblies/tpa/">Test Parliamentary Assembly</a>' in listing
+    home = client.get("/en/assemblies/tpa/").content.decode()
+    assert "<h1>Test Parliamentary Assembly</h1>" in home
+    assert 'href="/en/assemblies/tpa/delegations/xaa/"' in home and 'href="/en/delegations/xaa/"' not in home
+    member = client.get("/en/assemblies/tpa/delegations/xaa/").content.decode()
+    assert "Aland Parliament" in member and "Member 1 Test" in member
+    assert "/en/organizations/tpa-xaa/history/" in member
+    assert client.get("/ru/assemblies/tpa/").content.decode().count("Тестовая Парламентская Ассамблея") >= 1
+
+
+def test_the_default_assembly_keeps_its_short_addresses(client):
+    assert client.get("/en/assemblies/csto-pa/?as_of=2015-06-01")["Location"] == "/en/?as_of=2015-06-01"
+    assert client.get("/en/assemblies/csto-pa/delegations/blr/")["Location"] == "/en/delegations/blr/"
+    assert client.get("/en/assemblies/no-such-assembly/").status_code == 404
+
+
+def test_a_delegation_leads_to_its_own_assembly_s_page(client, tiny):
+    assert client.get("/en/organizations/tpa-xaa/")["Location"] == "/en/assemblies/tpa/delegations/xaa/"
+    assert client.get("/en/organizations/blr-delegation/")["Location"] == "/en/delegations/blr/"
+
+
+def test_the_sitemap_gives_each_assembly_s_members_their_own_addresses(client, tiny):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/en/assemblies/tpa/delegations/xaa/" in sitemap and "/en/delegations/xaa/" not in sitemap
+    assert "/en/delegations/blr/" in sitemap and "/en/assemblies/tpa/" in sitemap and "/en/assemblies/" in sitemap

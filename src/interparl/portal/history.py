@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from interparl.changes import log
 from interparl.changes.services import redirect_for
 from interparl.dates import parse_date
-from interparl.registry import models, records
+from interparl.registry import models, records, selectors
 
 PER_PAGE = 50
 
@@ -104,7 +104,9 @@ def organization_history(request, slug: str):
 def delegation_history(request, country: str):
     delegation = (
         models.Organization.objects.filter(
-            classification=models.Organization.Classification.DELEGATION, country__iso3=country.upper()
+            classification=models.Organization.Classification.DELEGATION,
+            country__iso3=country.upper(),
+            parent=selectors.default_assembly(),  # the short address is the default assembly's
         )
         .order_by("slug")
         .first()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
@@ -36,15 +37,53 @@ def _as_of(request) -> tuple[dt.date, bool, str]:
     return day, day != today, ""
 
 
-def _assembly():
-    assembly = selectors.default_assembly()
-    if assembly is None:
+def _assembly(slug: str | None = None):
+    """The assembly a page is about, and its path in addresses: None for the default assembly, whose pages have the
+    short addresses (/en/, /en/delegations/blr/), else its public id (/en/assemblies/pace/…)."""
+    default = selectors.default_assembly()
+    if default is None:
         raise Http404(_("The registry holds no assembly yet."))
-    return assembly
+    if slug is None or slug == default.slug:
+        return default, None
+    try:
+        return selectors.assembly_or_default(slug), slug
+    except NotFound as exc:
+        raise Http404(str(exc)) from None
 
 
-def home(request):
-    assembly = _assembly()
+def _short_address(request, name: str, *args):
+    """The default assembly's page asked for by its long address: one address per page."""
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(reverse(name, args=args) + (f"?{query}" if query else ""), permanent=True)
+
+
+def assemblies(request):
+    """Every assembly the registry holds, with its seats and delegations today."""
+    rows = list(models.Organization.objects.filter(classification=models.Organization.Classification.ASSEMBLY))
+    rows.sort(key=lambda a: _natural((a.name or a.slug).casefold()))
+    totals = selectors.seat_totals(rows)
+    default = selectors.default_assembly()
+    listed = [
+        {
+            "assembly": a,
+            "url": reverse("portal:home") if a.pk == default.pk else reverse("portal:assembly", args=[a.slug]),
+            "seats": totals[a.pk].seats,
+            "delegations": len(totals[a.pk].delegations),
+        }
+        for a in rows
+    ]
+    return render(request, "portal/assemblies.html", {"assemblies": listed})
+
+
+def _natural(text: str) -> list:
+    """Sorts "Assembly 2" before "Assembly 10"."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
+
+
+def home(request, assembly: str | None = None):
+    if assembly is not None and assembly == getattr(selectors.default_assembly(), "slug", None):
+        return _short_address(request, "portal:home")
+    assembly, assembly_path = _assembly(assembly)
     at, historical, date_error = _as_of(request)
     language = translation.get_language()
 
@@ -70,13 +109,16 @@ def home(request):
         "chair": next((o for o in composition.officers if o.role == "chair"), None),
         "upcoming": upcoming[:5],
         "news": models.NewsItem.objects.filter(date__lte=at).order_by("-date")[:3],
-        "jsonld": structured_data.organization(request, assembly, reverse("portal:home")),
+        "jsonld": structured_data.organization(request, assembly, request.path),
+        "assembly_path": assembly_path,
     }
     return render(request, "portal/home.html", context)
 
 
-def member(request, country: str):
-    assembly = _assembly()
+def member(request, country: str, assembly: str | None = None):
+    if assembly is not None and assembly == getattr(selectors.default_assembly(), "slug", None):
+        return _short_address(request, "portal:member", country)
+    assembly, assembly_path = _assembly(assembly)
     at, historical, date_error = _as_of(request)
     try:
         page = selectors.member_parliament(assembly, country, at=at)
@@ -90,6 +132,7 @@ def member(request, country: str):
         "historical": historical,
         "date_error": date_error,
         "jsonld": structured_data.organization(request, page.parliament, request.path) if page.parliament else None,
+        "assembly_path": assembly_path,
     }
     return render(request, "portal/member.html", context)
 
@@ -191,10 +234,8 @@ def not_found(request, exception=None):
 
 def organization(request, slug: str):
     org = get_object_or_404(models.Organization.objects.select_related("parent", "country", "source"), slug=slug)
-    if org.classification == models.Organization.Classification.DELEGATION and org.country_id:
-        from django.shortcuts import redirect
-
-        return redirect("portal:member", country=org.country.iso3.lower())
+    if org.classification == models.Organization.Classification.DELEGATION and org.country_id and org.parent:
+        return redirect(member_url(org.parent, org.country.iso3))
     today = timezone.localdate()
     holders = selectors.current_memberships(today).filter(organization=org).order_by("post__slug", "person__slug")
     context = {
@@ -232,3 +273,11 @@ def favicon(request):
     response = HttpResponse(Path(icon).read_bytes(), content_type="image/svg+xml")
     response["Cache-Control"] = "public, max-age=86400"
     return response
+
+
+def member_url(assembly: models.Organization, country: str) -> str:
+    """A member state's page in ``assembly``: its short address in the default assembly, else under the assembly's."""
+    default = selectors.default_assembly()
+    if default is not None and assembly.pk == default.pk:
+        return reverse("portal:member", args=[country.lower()])
+    return reverse("portal:assembly-member", args=[assembly.slug, country.lower()])

@@ -3,6 +3,7 @@
 import json
 
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -95,3 +96,12 @@ def role_label(role):
     from interparl.registry.roles import Role
 
     return dict(Role.choices).get(role, role)
+
+
+@register.simple_tag
+def member_url(assembly_path: str | None, country: str) -> str:
+    """A member state's page: the short address in the default assembly (``assembly_path`` None), else under the
+    assembly's own."""
+    if assembly_path is None:
+        return reverse("portal:member", args=[country.lower()])
+    return reverse("portal:assembly-member", args=[assembly_path, country.lower()])
