@@ -163,3 +163,10 @@ def test_the_sitemap_gives_each_assembly_s_members_their_own_addresses(client, t
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "/en/assemblies/tpa/delegations/xaa/" in sitemap and "/en/delegations/xaa/" not in sitemap
     assert "/en/delegations/blr/" in sitemap and "/en/assemblies/tpa/" in sitemap and "/en/assemblies/" in sitemap
+
+
+def test_the_chair_of_an_assembly_s_parent_is_named_with_that_parent(client, tiny):
+    home = client.get("/en/assemblies/tpa/?as_of=2026-06-01").content.decode()
+    assert "Chairing the TPO" in home and "Chairing the CSTO" not in home
+    assert "/en/chairmanship/?organization=tpo" in home
+    assert "Председательство в ОДКБ" in client.get("/ru/").content.decode()
