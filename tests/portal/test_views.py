@@ -170,3 +170,10 @@ def test_the_chair_of_an_assembly_s_parent_is_named_with_that_parent(client, tin
     assert "Chairing the TPO" in home and "Chairing the CSTO" not in home
     assert "/en/chairmanship/?organization=tpo" in home
     assert "Председательство в ОДКБ" in client.get("/ru/").content.decode()
+
+
+def test_the_chairmanship_page_follows_the_default_assembly(client, tiny, settings):
+    settings.DEFAULT_ASSEMBLY = "tpa"
+    page = client.get("/en/chairmanship/").content.decode()
+    assert "Chairmanship of the TPO" in page and "CSTO" not in page
+    assert client.get("/en/chairmanship/?organization=csto").status_code == 200

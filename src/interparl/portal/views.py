@@ -159,7 +159,9 @@ def person(request, slug: str):
 
 
 def chairmanship(request):
-    organization = get_object_or_404(models.Organization, slug=request.GET.get("organization", "csto"))
+    # Whose chairmanship: the one asked for, else that of the organisation the default assembly belongs to.
+    slug = request.GET.get("organization") or getattr(_assembly()[0].parent, "slug", None)
+    organization = get_object_or_404(models.Organization, slug=slug)
     today = timezone.localdate()
     first = models.Chairmanship.objects.filter(organization=organization).order_by("start_date").first()
     first_year = first.start_date.year if first and first.start_date else today.year
