@@ -19,7 +19,7 @@ from interparl.dates import parse_date
 from interparl.errors import NotFound
 from interparl.registry import models, rotation, search, selectors, versioning
 
-from . import structured_data
+from . import addresses, structured_data
 from .seatchart import seat_chart
 from .timeline import timeline_svg
 
@@ -38,8 +38,7 @@ def _as_of(request) -> tuple[dt.date, bool, str]:
 
 
 def _assembly(slug: str | None = None):
-    """The assembly a page is about, and its path in addresses: None for the default assembly, whose pages have the
-    short addresses (/en/, /en/delegations/blr/), else its public id (/en/assemblies/pace/…)."""
+    """The assembly a page is about, and its part of the address (``addresses.path_of``): None for the default."""
     default = selectors.default_assembly()
     if default is None:
         raise Http404(_("The registry holds no assembly yet."))
@@ -51,10 +50,10 @@ def _assembly(slug: str | None = None):
         raise Http404(str(exc)) from None
 
 
-def _short_address(request, name: str, *args):
+def _short_address(request, url: str):
     """The default assembly's page asked for by its long address: one address per page."""
     query = request.META.get("QUERY_STRING", "")
-    return redirect(reverse(name, args=args) + (f"?{query}" if query else ""), permanent=True)
+    return redirect(url + (f"?{query}" if query else ""), permanent=True)
 
 
 def assemblies(request):
@@ -66,7 +65,7 @@ def assemblies(request):
     listed = [
         {
             "assembly": a,
-            "url": reverse("portal:home") if a.pk == default.pk else reverse("portal:assembly", args=[a.slug]),
+            "url": addresses.home(addresses.path_of(a, default)),
             "seats": totals[a.pk].seats,
             "delegations": len(totals[a.pk].delegations),
         }
@@ -81,9 +80,10 @@ def _natural(text: str) -> list:
 
 
 def home(request, assembly: str | None = None):
-    if assembly is not None and assembly == getattr(selectors.default_assembly(), "slug", None):
-        return _short_address(request, "portal:home")
-    assembly, assembly_path = _assembly(assembly)
+    asked = assembly
+    assembly, assembly_path = _assembly(asked)
+    if asked is not None and assembly_path is None:
+        return _short_address(request, addresses.home(None))
     at, historical, date_error = _as_of(request)
     language = translation.get_language()
 
@@ -116,9 +116,10 @@ def home(request, assembly: str | None = None):
 
 
 def member(request, country: str, assembly: str | None = None):
-    if assembly is not None and assembly == getattr(selectors.default_assembly(), "slug", None):
-        return _short_address(request, "portal:member", country)
-    assembly, assembly_path = _assembly(assembly)
+    asked = assembly
+    assembly, assembly_path = _assembly(asked)
+    if asked is not None and assembly_path is None:
+        return _short_address(request, addresses.member(None, country))
     at, historical, date_error = _as_of(request)
     try:
         page = selectors.member_parliament(assembly, country, at=at)
@@ -237,7 +238,7 @@ def not_found(request, exception=None):
 def organization(request, slug: str):
     org = get_object_or_404(models.Organization.objects.select_related("parent", "country", "source"), slug=slug)
     if org.classification == models.Organization.Classification.DELEGATION and org.country_id and org.parent:
-        return redirect(member_url(org.parent, org.country.iso3))
+        return redirect(addresses.member(addresses.path_of(org.parent), org.country.iso3))
     today = timezone.localdate()
     holders = selectors.current_memberships(today).filter(organization=org).order_by("post__slug", "person__slug")
     context = {
@@ -275,11 +276,3 @@ def favicon(request):
     response = HttpResponse(Path(icon).read_bytes(), content_type="image/svg+xml")
     response["Cache-Control"] = "public, max-age=86400"
     return response
-
-
-def member_url(assembly: models.Organization, country: str) -> str:
-    """A member state's page in ``assembly``: its short address in the default assembly, else under the assembly's."""
-    default = selectors.default_assembly()
-    if default is not None and assembly.pk == default.pk:
-        return reverse("portal:member", args=[country.lower()])
-    return reverse("portal:assembly-member", args=[assembly.slug, country.lower()])

@@ -3,13 +3,14 @@
 import json
 
 from django import template
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from interparl.registry.partial_dates import PartialDate
+
+from .. import addresses
 
 register = template.Library()
 
@@ -100,8 +101,5 @@ def role_label(role):
 
 @register.simple_tag
 def member_url(assembly_path: str | None, country: str) -> str:
-    """A member state's page: the short address in the default assembly (``assembly_path`` None), else under the
-    assembly's own."""
-    if assembly_path is None:
-        return reverse("portal:member", args=[country.lower()])
-    return reverse("portal:assembly-member", args=[assembly_path, country.lower()])
+    """A member state's page in the assembly whose part of the address is ``assembly_path`` (None: the default)."""
+    return addresses.member(assembly_path, country)
